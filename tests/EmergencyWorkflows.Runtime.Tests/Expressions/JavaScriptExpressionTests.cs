@@ -262,7 +262,22 @@ public class JavaScriptExpressionTests
     [Fact]
     public void InfiniteLoop_WithDefaultLimits_FaultsWithClearError()
     {
-        JsFails("while(true){}").Message.Should().Contain("stopped");
+        JsFails("while(true){}").Message.Should().Contain("stopped").And.Contain("infinite loop");
+    }
+
+    [Fact]
+    public void InfiniteLoop_WithTimeLimitOnly_FaultsWithTimeoutMessage()
+    {
+        var evaluator = new ExpressionEvaluator(new ExpressionEvaluatorOptions
+        {
+            MaxStatements = 0,
+            MaxMemoryBytes = 0,
+            ScriptTimeout = TimeSpan.FromMilliseconds(100),
+        });
+
+        var act = () => evaluator.Evaluate(new ExpressionSpec("JavaScript", "while(true){}"), new FakeExpressionContext());
+
+        act.Should().Throw<ExpressionException>().WithMessage("*longer than 100 ms*");
     }
 
     [Fact]
