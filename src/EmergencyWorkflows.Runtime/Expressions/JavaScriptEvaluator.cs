@@ -61,6 +61,7 @@ internal sealed partial class JavaScriptEvaluator
             }
 
             o.Strict = false;
+            o.TimeSystem = new ContextTimeSystem(context, _options.TimeZone);
         });
 
         var mentioned = MentionedVariables(script, context);

@@ -297,6 +297,16 @@ public class JavaScriptExpressionTests
     }
 
     [Fact]
+    public void Dates_Now_ComeFromTheContextClock()
+    {
+        var context = new FakeExpressionContext { Now = new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.FromHours(2)) };
+
+        Js("new Date().toISOString()", context).ShouldBeJson("\"2030-05-06T05:08:09.000Z\"");
+        Js("Date.now()", context).ShouldBeJson(context.Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Js("new Date(2024, 0, 2).toISOString()", context).ShouldBeJson("\"2024-01-02T00:00:00.000Z\"");
+    }
+
+    [Fact]
     public void ClrAccess_IsOff()
     {
         JsFails("System.IO.File.ReadAllText('/etc/passwd')");
