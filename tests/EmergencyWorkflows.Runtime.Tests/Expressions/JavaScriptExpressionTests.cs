@@ -82,6 +82,14 @@ public class JavaScriptExpressionTests
     }
 
     [Fact]
+    public void GeneratedAccessor_VariableNamedLikeABuiltIn_DoesNotHideIt()
+    {
+        var context = new FakeExpressionContext().WithVariable("Input", "variable value").WithInput("x", "input value");
+
+        Js("getInput('x')", context).ShouldBeJson("\"input value\"");
+    }
+
+    [Fact]
     public void VariablesObject_MentionedVariable_IsPrefilledAndWrittenBack()
     {
         var context = new FakeExpressionContext().WithVariable("Counter", 3).WithVariable("Other", 100);

@@ -99,6 +99,16 @@ public class LiquidExpressionTests
     }
 
     [Fact]
+    public void RunawayLoop_OverStepLimit_ThrowsExpressionException()
+    {
+        var evaluator = new ExpressionEvaluator(new ExpressionEvaluatorOptions { MaxLiquidSteps = 100 });
+
+        var act = () => evaluator.Evaluate(new ExpressionSpec("Liquid", "{% for i in (1..100000) %}x{% endfor %}"), new FakeExpressionContext());
+
+        act.Should().Throw<ExpressionException>().WithMessage("Liquid error*");
+    }
+
+    [Fact]
     public void ParseError_RendersErrorText()
     {
         Liquid("Hello {{ Variables.Name ").Should().StartWith("Liquid syntax error");
