@@ -299,6 +299,23 @@ public class JavaScriptExpressionTests
     }
 
     [Fact]
+    public void MemoryHog_OverMemoryLimit_Faults()
+    {
+        var evaluator = new ExpressionEvaluator(new ExpressionEvaluatorOptions
+        {
+            MaxMemoryBytes = 4 * 1024 * 1024,
+            MaxStatements = 0,
+            ScriptTimeout = TimeSpan.FromMinutes(1),
+        });
+
+        var act = () => evaluator.Evaluate(
+            new ExpressionSpec("JavaScript", "const a = []; while (true) { a.push('x'.repeat(10000) + a.length); }"),
+            new FakeExpressionContext());
+
+        act.Should().Throw<ExpressionException>().WithMessage("*bytes*");
+    }
+
+    [Fact]
     public void RunawayRecursion_FaultsWithDepthMessage()
     {
         JsFails("function f(n) { return f(n + 1); } f(0)").Message.Should().Contain("call depth");

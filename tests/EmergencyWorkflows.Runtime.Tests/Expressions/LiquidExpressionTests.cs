@@ -30,6 +30,18 @@ public class LiquidExpressionTests
             .Should().Be("Ann from Oslo: [js][c#] 2");
     }
 
+    [Theory]
+    [InlineData(5L)]
+    [InlineData(5.0)]
+    public void Variables_NumberOfAnyClrType_ComparesAsNumber(object number)
+    {
+        var value = number is long l ? JsonValue.Create(l) : JsonValue.Create((double)number);
+        var context = new FakeExpressionContext().WithVariable("Counter", value);
+
+        Liquid("{% if Variables.Counter > 3 %}big{% else %}small{% endif %} {{ Variables.Counter | times: 2 }}", context)
+            .Should().Be("big 10");
+    }
+
     [Fact]
     public void Variables_DynamicVariableSetWithoutDefinition_IsFound()
     {
