@@ -43,7 +43,14 @@ public sealed class SmtpSinkFixture : IAsyncLifetime
 
         if (!int.TryParse(line, out var port))
         {
-            var error = _process.HasExited ? await _process.StandardError.ReadToEndAsync() : "(no port printed in time)";
+            var error = "(no port printed in time)";
+            if (line is null && !deadline.IsCancellationRequested)
+            {
+                // Stdout closed: the sink died at start (typically "No module named 'aiosmtpd'"); its stderr says why.
+                await _process.WaitForExitAsync(deadline.Token);
+                error = await _process.StandardError.ReadToEndAsync(deadline.Token);
+            }
+
             throw new InvalidOperationException(
                 $"The SMTP sink did not start: {error.Trim()}{Environment.NewLine}" +
                 "Install Debian's python3-aiosmtpd with scripts/install-test-deps.sh (as root), " +
