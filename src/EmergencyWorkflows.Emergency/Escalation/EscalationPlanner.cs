@@ -1,3 +1,6 @@
+using EmergencyWorkflows.Emergency.OnCall;
+using EmergencyWorkflows.Emergency.Team;
+
 namespace EmergencyWorkflows.Emergency.Escalation;
 
 /// <summary>
@@ -9,6 +12,10 @@ namespace EmergencyWorkflows.Emergency.Escalation;
 /// </summary>
 public static class EscalationPlanner
 {
+    public static IReadOnlyList<EscalationStep> Plan(
+        PolicySnapshot snapshot, DateTimeOffset slaDeadline, Roster roster, IEnumerable<Rotation> rotations) =>
+        Plan(snapshot, slaDeadline, new RecipientResolver(roster, rotations));
+
     public static IReadOnlyList<EscalationStep> Plan(PolicySnapshot snapshot, DateTimeOffset slaDeadline, RecipientResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -35,6 +35,16 @@ public class EscalationPlannerTests
     }
 
     [Fact]
+    public void Plan_RosterAndRotationsOverload_SameAsWithAResolver()
+    {
+        var snapshot = Snapshot(Tier(1, [EscalationTarget.Rotation("responders"), EscalationTarget.Role(TeamRoles.TeamLead)]));
+
+        var plan = EscalationPlanner.Plan(snapshot, Deadline, Members, [Daily]);
+
+        plan.Should().BeEquivalentTo([new EscalationStep(1, 1, Deadline.AddMinutes(1), ["r1", "lead"])]);
+    }
+
+    [Fact]
     public void Plan_TierResolvesToNobody_NextTierDueAtTheSameInstant()
     {
         var snapshot = Snapshot(
