@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using EmergencyWorkflows.Emergency.Incidents;
+
 namespace EmergencyWorkflows.Emergency.Sla;
 
 /// <summary>
@@ -7,6 +10,8 @@ namespace EmergencyWorkflows.Emergency.Sla;
 /// </summary>
 public sealed record ResponseSla
 {
+    // Stored with the incident as JSON; the serializer uses this constructor and the init accessors.
+    [JsonConstructor]
     private ResponseSla(DateTimeOffset reportedAt, DateTimeOffset deadline)
     {
         ReportedAt = reportedAt;
@@ -46,6 +51,12 @@ public sealed record ResponseSla
         }
 
         return new ResponseSla(reportedAt, reportedAt + target);
+    }
+
+    public static ResponseSla Start(DateTimeOffset reportedAt, SlaTargets targets, IncidentGrade grade, IncidentCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return Start(reportedAt, targets.ResponseTargetFor(grade, category));
     }
 
     /// <summary>Records the first acknowledgement; meets the SLA if it is still pending and the deadline has not passed.</summary>

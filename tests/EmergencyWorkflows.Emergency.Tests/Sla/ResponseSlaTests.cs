@@ -1,3 +1,5 @@
+using System.Text.Json;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Sla;
 
 namespace EmergencyWorkflows.Emergency.Tests.Sla;
@@ -109,5 +111,25 @@ public class ResponseSlaTests
         var act = () => ResponseSla.Start(Reported, TimeSpan.Zero);
 
         act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Start_FromTargets_DeadlineFromTheGradeAndCategoryRule()
+    {
+        var targets = new SlaTargets(new SlaTargetsOptions { Rules = [new SlaTargetRule { Grade = 1, Response = TimeSpan.FromMinutes(2) }] });
+
+        ResponseSla.Start(Reported, targets, IncidentGrade.Level1, IncidentCategory.ServiceInterruption).Deadline
+            .Should().Be(Reported.AddMinutes(2));
+    }
+
+    [Fact]
+    public void Json_RoundTrip_KeepsEveryField()
+    {
+        var sla = Fresh.Acknowledge(Reported.AddMinutes(1)).Arrive(Reported.AddMinutes(12));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var copy = JsonSerializer.Deserialize<ResponseSla>(JsonSerializer.Serialize(sla, options), options);
+
+        copy.Should().Be(sla);
     }
 }
