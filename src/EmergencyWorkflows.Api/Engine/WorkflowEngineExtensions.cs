@@ -1,4 +1,6 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Sqlite;
+using EmergencyWorkflows.Runtime.Execution;
 
 namespace EmergencyWorkflows.Api.Engine;
 
@@ -9,13 +11,12 @@ internal static class WorkflowEngineExtensions
     {
         var connectionString = configuration.GetConnectionString("Workflows")
             ?? throw new InvalidOperationException("ConnectionStrings:Workflows is missing from appsettings.json.");
-        _ = connectionString;
-        services.TryAddSingleton(TimeProvider.System);
-
-        // PENDING MERGE: services.AddWorkflowRuntime(); services.AddWorkflowPersistenceSqlite(connectionString);
+        services.AddWorkflowRuntime();
+        services.AddWorkflowPersistenceSqlite(connectionString);
         return services;
     }
 
     /// <summary>Brings the database schema up to date before anything reads it.</summary>
-    public static Task MigrateWorkflowDatabaseAsync(this WebApplication app) => Task.CompletedTask;
+    public static Task MigrateWorkflowDatabaseAsync(this WebApplication app) =>
+        app.Services.MigrateWorkflowDatabaseAsync(app.Lifetime.ApplicationStopping);
 }

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace EmergencyWorkflows.Api.Hosting;
 
@@ -17,11 +19,15 @@ internal static class RootConfigurationExtensions
         var reload = builder.Configuration.GetValue("hostBuilder:reloadConfigOnChange", defaultValue: true);
         var sources = builder.Configuration.Sources;
 
-        var files = new ConfigurationBuilder()
-            .SetBasePath(root)
-            .AddJsonFile("appsettings.json", optional: false, reloadOnChange: reload)
-            .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: reload)
-            .Sources;
+        // The file provider is set explicitly: inserted sources would otherwise resolve against the content root.
+        var files = new[] { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" }
+            .Select((file, index) => new JsonConfigurationSource
+            {
+                Path = file,
+                Optional = index > 0,
+                ReloadOnChange = reload,
+                FileProvider = new PhysicalFileProvider(root),
+            });
 
         // Before the first environment/command-line source, so that those still win over the file.
         var position = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource or CommandLineConfigurationSource);
@@ -30,7 +36,7 @@ internal static class RootConfigurationExtensions
             position = sources.Count;
         }
 
-        foreach (var source in files.Reverse())
+        foreach (var source in files.Reverse().ToList())
         {
             sources.Insert(position, source);
         }

@@ -1,13 +1,10 @@
-using EmergencyWorkflows.Api.Engine;
-
 namespace EmergencyWorkflows.Api.Scheduling;
 
 internal static class OutboxDispatchExtensions
 {
-    /// <summary>The background loop that dispatches committed outbox messages.</summary>
+    /// <summary>The background loop that dispatches committed outbox messages (the dispatcher itself comes with the runtime).</summary>
     public static IServiceCollection AddOutboxDispatch(this IServiceCollection services)
     {
-        services.AddSingleton<OutboxDispatch>();
         services.AddHostedService<OutboxDispatchService>();
         return services;
     }

@@ -1,5 +1,5 @@
-using EmergencyWorkflows.Api.Engine;
 using EmergencyWorkflows.Api.Hosting;
+using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Scheduling;
@@ -9,7 +9,7 @@ namespace EmergencyWorkflows.Api.Scheduling;
 /// A failing round is logged and retried on the next tick; delivery is at least once (the message id is the dedup key).
 /// </summary>
 internal sealed class OutboxDispatchService(
-    OutboxDispatch dispatch,
+    OutboxDispatcher dispatcher,
     IOptions<ServiceOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatchService> logger) : BackgroundService
@@ -22,7 +22,7 @@ internal sealed class OutboxDispatchService(
             try
             {
                 // Drain: keep going while rounds find work, so a burst of messages is not paced by the interval.
-                while (await dispatch.DispatchPendingAsync(stoppingToken) > 0)
+                while (await dispatcher.DispatchPendingAsync(stoppingToken) > 0)
                 {
                 }
             }
