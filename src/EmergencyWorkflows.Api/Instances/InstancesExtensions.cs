@@ -6,6 +6,7 @@ internal static class InstancesExtensions
     {
         services.AddSingleton<InstanceViews>();
         services.AddSingleton<ResumeAnswers>();
+        services.AddSingleton<ResumeLedger>();
         return services;
     }
 }

@@ -5,13 +5,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmergencyWorkflows.Api.Instances;
 
-/// <summary>Maps a runtime <see cref="ResumeResult"/> to the HTTP answer: 200 with the instance, 404, or 409.</summary>
-internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore instances)
+/// <summary>Runs one resumption and maps its <see cref="ResumeResult"/> to the HTTP answer: 200 with the instance, 404, or 409.</summary>
+internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore instances, ResumeLedger ledger)
 {
-    public async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ToHttpAsync(
-        ResumeResult result, string notFound, string alreadyConsumed, CancellationToken cancellationToken)
+    public async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
+        string ledgerKey,
+        Func<CancellationToken, Task<ResumeResult>> resume,
+        string notFound,
+        string alreadyConsumed,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(resume);
+        ResumeResult result;
+        using (var attempt = ledger.Begin(ledgerKey))
+        {
+            result = await resume(cancellationToken);
+            attempt.End(consumedNow: result.Status == ResumeStatus.Resumed);
+        }
+
         switch (result.Status)
         {
             case ResumeStatus.Resumed:
@@ -23,9 +34,11 @@ internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore 
             case ResumeStatus.AlreadyConsumed:
                 return Problems.Conflict(alreadyConsumed);
             case ResumeStatus.NotDue:
-                return Problems.Conflict($"{result.Message} The timer is not due yet.".Trim());
+                return Problems.Conflict($"{result.Message} The timer is not due yet.");
             default:
-                return Problems.NotFound(notFound);
+                return await ledger.WasConsumedAsync(ledgerKey, cancellationToken)
+                    ? Problems.Conflict(alreadyConsumed)
+                    : Problems.NotFound(notFound);
         }
     }
 }

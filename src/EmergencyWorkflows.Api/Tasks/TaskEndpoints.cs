@@ -16,9 +16,10 @@ internal static class TaskEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> CompleteAsync(
         string taskId, CompleteTaskBody? body, IWorkflowRuntime runtime, ResumeAnswers answers, CancellationToken cancellationToken)
     {
-        var result = await runtime.CompleteTaskAsync(taskId, body?.Result?.DeepClone(), cancellationToken);
-        return await answers.ToHttpAsync(
-            result,
+        var result = body?.Result?.DeepClone();
+        return await answers.ResumeAsync(
+            $"task:{taskId}",
+            ct => runtime.CompleteTaskAsync(taskId, result, ct),
             notFound: $"No pending task '{taskId}' exists (unknown, or already completed).",
             alreadyConsumed: $"Task '{taskId}' has already been completed.",
             cancellationToken);

@@ -62,7 +62,7 @@ public class IncidentLifecycleTests(SharedHost host)
 
         using var second = await Client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = 2 });
 
-        var problem = await second.ShouldBeProblemAsync(second.StatusCode == HttpStatusCode.Conflict ? HttpStatusCode.Conflict : HttpStatusCode.NotFound);
+        var problem = await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         ((string?)problem["detail"]).Should().Contain(taskId);
         (await Client.GetInstanceAsync(started.Id())).ToJsonString().Should().Be(before);
     }
