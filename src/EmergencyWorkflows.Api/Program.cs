@@ -19,6 +19,7 @@ builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
 builder.Services.AddWorkflowDefinitions();
 builder.Services.AddInstanceViews();
+builder.Services.AddTaskRequests();
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();

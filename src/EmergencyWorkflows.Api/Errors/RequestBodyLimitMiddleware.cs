@@ -27,7 +27,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         if (length is null && HasBody(context.Request))
         {
-            context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit + 1);
+            context.Request.EnableBuffering(bufferThreshold: 64 * 1024);
             if (await CountAsync(context.Request.Body, limit, context.RequestAborted) > limit)
             {
                 throw TooLarge(limit);
@@ -46,18 +46,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
     {
         var buffer = new byte[16 * 1024];
         long total = 0;
-        try
+        int read;
+
+        // Stops one buffer past the limit, so at most limit + 16 KiB is ever buffered.
+        while (total <= limit && (read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            int read;
-            while (total <= limit && (read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-            }
-        }
-        catch (IOException) when (total >= limit)
-        {
-            // The buffering stream refuses to hold more than limit + 1 bytes: that alone proves the body is too large.
-            return limit + 1;
+            total += read;
         }
 
         return total;

@@ -12,4 +12,7 @@ internal sealed class HangfireOptions
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int WorkerCount { get; set; } = 8;
+
+    /// <summary>How long a stopping server waits for running jobs; an interrupted wake-up is retried (jobs are idempotent).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -26,6 +26,8 @@ internal static class SchedulingExtensions
         {
             server.SchedulePollingInterval = options.SchedulePollingInterval;
             server.WorkerCount = options.WorkerCount;
+            server.ShutdownTimeout = options.ShutdownTimeout;
+            server.StopTimeout = options.ShutdownTimeout;
         });
 
         services.AddTransient<TimerWakeJob>();

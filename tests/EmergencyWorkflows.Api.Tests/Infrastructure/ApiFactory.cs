@@ -25,6 +25,7 @@ public sealed class ApiFactory(string dataFolder, string workflowsFolder) : WebA
         builder.UseSetting("EmergencyWorkflows:WorkflowsPath", workflowsFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "emergency-workflows-.json"));
         builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Hangfire:ShutdownTimeout", "00:00:00.500");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Sink));
     }
 }
