@@ -15,7 +15,10 @@ internal static class ErrorHandlingExtensions
     {
         var options = configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Detail ??= DefaultDetail(context.HttpContext.Request, context.ProblemDetails.Status);
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Binding failures (malformed JSON, wrong types, wrong content type) become exceptions that the handler
@@ -29,6 +32,16 @@ internal static class ErrorHandlingExtensions
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         return services;
     }
+
+    /// <summary>A detail for the answers the framework produces without one (unknown route, wrong method).</summary>
+    private static string DefaultDetail(HttpRequest request, int? status) => status switch
+    {
+        StatusCodes.Status404NotFound => $"Nothing exists at {request.Method} {request.Path}.",
+        StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}.",
+        StatusCodes.Status415UnsupportedMediaType => $"The request body must be JSON (Content-Type: application/json), not '{request.ContentType}'.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this service accepts.",
+        _ => "The request could not be processed.",
+    };
 
     public static WebApplication UseApiErrorHandling(this WebApplication app)
     {

@@ -12,7 +12,6 @@ internal static class Problems
         Status = status,
         Title = ReasonPhrases.GetReasonPhrase(status),
         Detail = detail,
-        Type = $"https://httpstatuses.io/{status}",
     };
 
     public static ProblemDetails InvalidDefinition(string definitionId, IReadOnlyList<string> errors)

@@ -11,7 +11,7 @@ namespace EmergencyWorkflows.Api.Logging;
 internal sealed class PersonalDataMaskingEnricher : ILogEventEnricher
 {
     private static readonly string[] PersonalFragments =
-        ["Phone", "Mobile", "Email", "EMail", "Contact", "Medical", "Diagnosis", "Address", "IdCard", "Passport"];
+        ["Phone", "Mobile", "Email", "EMail", "Contact", "Medical", "Diagnosis", "HomeAddress", "PostalAddress", "StreetAddress", "IdCard", "Passport"];
 
     private static readonly string[] PersonNamePrefixes =
         ["", "Person", "Employee", "Reporter", "Responder", "Patient", "Victim", "User", "Full", "First", "Last", "Given", "Family", "Display", "Real"];

@@ -16,6 +16,7 @@ public static class ProblemAssertions
         var problem = JsonNode.Parse(text)!.AsObject();
         ((int?)problem["status"]).Should().Be((int)status);
         problem["title"].Should().NotBeNull();
+        ((string?)problem["detail"]).Should().NotBeNullOrWhiteSpace("every error says what was wrong");
         return problem;
     }
 }

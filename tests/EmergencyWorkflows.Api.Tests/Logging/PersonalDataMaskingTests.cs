@@ -51,6 +51,8 @@ public class PersonalDataMaskingTests(SharedHost host)
     [InlineData("TaskName", false)]
     [InlineData("ServiceName", false)]
     [InlineData("InstanceId", false)]
+    [InlineData("address", false)]
+    [InlineData("HomeAddress", true)]
     public void IsPersonal_PropertyName_ClassifiedByName(string propertyName, bool personal) =>
         PersonalDataMaskingEnricher.IsPersonal(propertyName).Should().Be(personal);
 
