@@ -80,7 +80,18 @@ public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpr
             return;
         }
 
-        var problem = evaluator.Check(expression);
+        string? problem;
+        try
+        {
+            problem = evaluator.Check(expression);
+        }
+#pragma warning disable CA1031 // A checker that throws instead of answering still means "this expression is not usable".
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problem = ex.Message;
+        }
+
         if (problem is not null)
         {
             errors.Add($"Activity {Describe(node)}, input '{inputName}': {problem}");
