@@ -61,6 +61,7 @@ internal sealed partial class JavaScriptEvaluator
             }
 
             o.Strict = false;
+            o.TimeSystem = new ContextTimeSystem(context, _options.TimeZone);
         });
 
         var mentioned = MentionedVariables(script, context);
@@ -126,10 +127,19 @@ internal sealed partial class JavaScriptEvaluator
         {
             prepared = Engine.PrepareScript(script, source: "expression", options: PreparationOptions);
         }
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
+        {
+            throw new ExpressionException(
+                $"JavaScript syntax error: {parse.Description} (line {parse.LineNumber}, column {parse.Column}).", ex);
+        }
         catch (ParseErrorException ex)
         {
             throw new ExpressionException(
                 $"JavaScript syntax error: {ex.Description} (line {ex.LineNumber}, column {ex.Column}).", ex);
+        }
+        catch (ScriptPreparationException ex)
+        {
+            throw new ExpressionException($"JavaScript syntax error: {ex.Message}", ex);
         }
 
         if (_scripts.Count >= _options.MaxCachedScripts)

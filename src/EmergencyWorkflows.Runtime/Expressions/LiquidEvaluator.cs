@@ -22,7 +22,7 @@ internal sealed class LiquidEvaluator
     public LiquidEvaluator(ExpressionEvaluatorOptions options)
     {
         _options = options;
-        _templateOptions = new TemplateOptions { MaxSteps = options.MaxLiquidSteps };
+        _templateOptions = new TemplateOptions { MaxSteps = options.MaxLiquidSteps, TimeZone = options.TimeZone };
         _templateOptions.Filters.AddFilter("base64", Base64);
         _templateOptions.Filters.AddFilter("keys", Keys);
     }
