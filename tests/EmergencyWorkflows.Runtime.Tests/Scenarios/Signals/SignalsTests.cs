@@ -82,5 +82,25 @@ public sealed class SignalsTests : IDisposable
         (await harness.Store.ListPendingAsync(10)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task PublishEvent_Local_ReachesOnlyThePublishingInstance()
+    {
+        var waiterId = await harness.PublishAsync(TestPaths.Scenario("Signals", "wait-for-event.json"));
+        var waiter = await harness.Runtime.StartAsync(new StartWorkflowRequest(waiterId, CorrelationId: "inc-9"));
+        var handler = new PublishEventOutboxHandler(harness.Runtime);
+        var local = new OutboxMessage("m1", "someone-else", OutboxKinds.PublishEvent, new JsonObject
+        {
+            ["eventName"] = "Approved",
+            ["correlationId"] = null,
+            ["isLocalEvent"] = true,
+            ["payload"] = new JsonObject { ["by"] = "x" },
+            ["sourceInstanceId"] = "someone-else",
+        }, harness.Time.GetUtcNow());
+
+        await handler.HandleAsync(local, CancellationToken.None);
+
+        (await harness.FindAsync(waiter.Id))!.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
+    }
+
     public void Dispose() => harness.Dispose();
 }
