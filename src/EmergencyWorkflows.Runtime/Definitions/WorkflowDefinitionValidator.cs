@@ -60,6 +60,18 @@ public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpr
             }
         }
 
+        if (node.Type == "Elsa.Cron" && node.Input("cronExpression") is { IsSet: true, Expression: { Type: "Literal" } cron })
+        {
+            try
+            {
+                Cron.NextOccurrence(cron.Value?.ToString(), DateTimeOffset.UnixEpoch);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"Activity {Describe(node)}, input 'cronExpression': {ex.Message}");
+            }
+        }
+
         if (node.Type == "Elsa.FlowSwitch")
         {
             foreach (var (label, condition) in FlowSwitch.Cases(node))

@@ -114,6 +114,17 @@ public class WorkflowDefinitionValidatorTests
         harness.Validator.Validate(definition).Should().ContainSingle().Which.Should().Contain("no start activity");
     }
 
+    [Theory]
+    [InlineData("0 0 * * * *", 0)]
+    [InlineData("0 * * * *", 1)]
+    [InlineData("not a cron", 1)]
+    public void Validate_CronExpression_MustHaveSixFields(string expression, int errorCount)
+    {
+        var definition = Flowchart(Start + $$""", { "id": "c", "type": "Elsa.Cron", "cronExpression": { "typeName": "String", "expression": { "type": "Literal", "value": "{{expression}}" } } }""");
+
+        harness.Validator.Validate(definition).Should().HaveCount(errorCount);
+    }
+
     [Fact]
     public void Validate_ReaderWarnings_AreNotErrors()
     {
