@@ -82,6 +82,14 @@ public class JavaScriptExpressionTests
     }
 
     [Fact]
+    public void GeneratedAccessor_VariableNamedLikeABuiltIn_DoesNotHideIt()
+    {
+        var context = new FakeExpressionContext().WithVariable("Input", "variable value").WithInput("x", "input value");
+
+        Js("getInput('x')", context).ShouldBeJson("\"input value\"");
+    }
+
+    [Fact]
     public void VariablesObject_MentionedVariable_IsPrefilledAndWrittenBack()
     {
         var context = new FakeExpressionContext().WithVariable("Counter", 3).WithVariable("Other", 100);
@@ -288,6 +296,23 @@ public class JavaScriptExpressionTests
         var act = () => evaluator.Evaluate(new ExpressionSpec("JavaScript", "for(;;){ let x = 1; }"), new FakeExpressionContext());
 
         act.Should().Throw<ExpressionException>().WithMessage("*1000 statements*");
+    }
+
+    [Fact]
+    public void MemoryHog_OverMemoryLimit_Faults()
+    {
+        var evaluator = new ExpressionEvaluator(new ExpressionEvaluatorOptions
+        {
+            MaxMemoryBytes = 4 * 1024 * 1024,
+            MaxStatements = 0,
+            ScriptTimeout = TimeSpan.FromMinutes(1),
+        });
+
+        var act = () => evaluator.Evaluate(
+            new ExpressionSpec("JavaScript", "const a = []; while (true) { a.push('x'.repeat(10000) + a.length); }"),
+            new FakeExpressionContext());
+
+        act.Should().Throw<ExpressionException>().WithMessage("*bytes*");
     }
 
     [Fact]

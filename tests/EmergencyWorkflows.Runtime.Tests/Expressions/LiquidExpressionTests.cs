@@ -30,6 +30,18 @@ public class LiquidExpressionTests
             .Should().Be("Ann from Oslo: [js][c#] 2");
     }
 
+    [Theory]
+    [InlineData(5L)]
+    [InlineData(5.0)]
+    public void Variables_NumberOfAnyClrType_ComparesAsNumber(object number)
+    {
+        var value = number is long l ? JsonValue.Create(l) : JsonValue.Create((double)number);
+        var context = new FakeExpressionContext().WithVariable("Counter", value);
+
+        Liquid("{% if Variables.Counter > 3 %}big{% else %}small{% endif %} {{ Variables.Counter | times: 2 }}", context)
+            .Should().Be("big 10");
+    }
+
     [Fact]
     public void Variables_DynamicVariableSetWithoutDefinition_IsFound()
     {
@@ -96,6 +108,16 @@ public class LiquidExpressionTests
         var context = new FakeExpressionContext { Now = new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.Zero) };
 
         Liquid("{{ 'now' | date: '%Y-%m-%d' }}", context).Should().Be("2030-05-06");
+    }
+
+    [Fact]
+    public void RunawayLoop_OverStepLimit_ThrowsExpressionException()
+    {
+        var evaluator = new ExpressionEvaluator(new ExpressionEvaluatorOptions { MaxLiquidSteps = 100 });
+
+        var act = () => evaluator.Evaluate(new ExpressionSpec("Liquid", "{% for i in (1..100000) %}x{% endfor %}"), new FakeExpressionContext());
+
+        act.Should().Throw<ExpressionException>().WithMessage("Liquid error*");
     }
 
     [Fact]

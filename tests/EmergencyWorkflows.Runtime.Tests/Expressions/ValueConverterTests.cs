@@ -40,6 +40,7 @@ public class ValueConverterTests
     [InlineData("\"9000000000\"", "Long", "9000000000")]
     [InlineData("\"9000000000\"", "Int32", "0")]
     [InlineData("true", "Int32", "1")]
+    [InlineData("1e19", "Int64", "0")]
     [InlineData("\"  \"", "Int32", "null")]
     // Floating point and decimal.
     [InlineData("\"1.5\"", "Double", "1.5")]
