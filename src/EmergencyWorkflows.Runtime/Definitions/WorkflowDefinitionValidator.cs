@@ -60,6 +60,18 @@ public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpr
             }
         }
 
+        if (node.Type == "Elsa.Cron" && node.Input("cronExpression") is { IsSet: true, Expression: { Type: "Literal" } cron })
+        {
+            try
+            {
+                Cron.NextOccurrence(cron.Value?.ToString(), DateTimeOffset.UnixEpoch);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add($"Activity {Describe(node)}, input 'cronExpression': {ex.Message}");
+            }
+        }
+
         if (node.Type == "Elsa.FlowSwitch")
         {
             foreach (var (label, condition) in FlowSwitch.Cases(node))
@@ -80,7 +92,18 @@ public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpr
             return;
         }
 
-        var problem = evaluator.Check(expression);
+        string? problem;
+        try
+        {
+            problem = evaluator.Check(expression);
+        }
+#pragma warning disable CA1031 // A checker that throws instead of answering still means "this expression is not usable".
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problem = ex.Message;
+        }
+
         if (problem is not null)
         {
             errors.Add($"Activity {Describe(node)}, input '{inputName}': {problem}");

@@ -21,6 +21,9 @@ public sealed record ExpressionEvaluatorOptions
     /// <summary>Maximum steps one Liquid template may run (loops included).</summary>
     public int MaxLiquidSteps { get; init; } = 100_000;
 
+    /// <summary>Time zone of script dates (<c>new Date().getHours()</c>) and of Liquid's <c>date</c> filter.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Prepared scripts and parsed templates kept in memory; the cache is emptied when it grows past this.</summary>
     public int MaxCachedScripts { get; init; } = 2048;
 }

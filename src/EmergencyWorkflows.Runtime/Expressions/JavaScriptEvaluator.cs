@@ -61,6 +61,7 @@ internal sealed partial class JavaScriptEvaluator
             }
 
             o.Strict = false;
+            o.TimeSystem = new ContextTimeSystem(context, _options.TimeZone);
         });
 
         var mentioned = MentionedVariables(script, context);
@@ -126,10 +127,19 @@ internal sealed partial class JavaScriptEvaluator
         {
             prepared = Engine.PrepareScript(script, source: "expression", options: PreparationOptions);
         }
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
+        {
+            throw new ExpressionException(
+                $"JavaScript syntax error: {parse.Description} (line {parse.LineNumber}, column {parse.Column}).", ex);
+        }
         catch (ParseErrorException ex)
         {
             throw new ExpressionException(
                 $"JavaScript syntax error: {ex.Description} (line {ex.LineNumber}, column {ex.Column}).", ex);
+        }
+        catch (ScriptPreparationException ex)
+        {
+            throw new ExpressionException($"JavaScript syntax error: {ex.Message}", ex);
         }
 
         if (_scripts.Count >= _options.MaxCachedScripts)
@@ -246,13 +256,7 @@ internal sealed partial class JavaScriptEvaluator
     {
         public static void Register(Engine engine, IExpressionContext context)
         {
-            Fn(engine, "getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0) ?? string.Empty)));
-            Fn(engine, "setVariable", args =>
-            {
-                context.SetVariable(Text(args, 0) ?? string.Empty, ToJson(engine, Arg(args, 1)));
-                return JsValue.Undefined;
-            });
-
+            // Generated accessors first, so a variable named e.g. "Input" cannot hide the fixed getInput(name).
             foreach (var variable in context.VariablesInScope)
             {
                 var accessor = AccessorName(variable.Name);
@@ -280,10 +284,17 @@ internal sealed partial class JavaScriptEvaluator
                 }
             }
 
+            RegisterOutputAccessors(engine, context);
+
+            Fn(engine, "getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0) ?? string.Empty)));
+            Fn(engine, "setVariable", args =>
+            {
+                context.SetVariable(Text(args, 0) ?? string.Empty, ToJson(engine, Arg(args, 1)));
+                return JsValue.Undefined;
+            });
             Fn(engine, "getInput", args => ToJs(engine, context.GetInput(Text(args, 0) ?? string.Empty)));
             Fn(engine, "getOutputFrom", args =>
                 ToJs(engine, context.GetOutput(Text(args, 0) ?? string.Empty, Text(args, 1))));
-            RegisterOutputAccessors(engine, context);
             Fn(engine, "getLastResult", _ => ToJs(engine, context.LastResult));
 
             Fn(engine, "getWorkflowDefinitionId", _ => new JsString(context.WorkflowDefinitionId));

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
 using Fluid.Values;
@@ -22,7 +24,7 @@ internal sealed class LiquidEvaluator
     public LiquidEvaluator(ExpressionEvaluatorOptions options)
     {
         _options = options;
-        _templateOptions = new TemplateOptions { MaxSteps = options.MaxLiquidSteps };
+        _templateOptions = new TemplateOptions { MaxSteps = options.MaxLiquidSteps, TimeZone = options.TimeZone };
         _templateOptions.Filters.AddFilter("base64", Base64);
         _templateOptions.Filters.AddFilter("keys", Keys);
     }
@@ -82,10 +84,16 @@ internal sealed class LiquidEvaluator
         null => NilValue.Instance,
         JsonObject o => new DictionaryValue(new JsonObjectIndexable(o)),
         JsonArray a => new ArrayValue(a.Select(ToFluid).ToArray()),
-        JsonValue v when v.TryGetValue<string>(out var s) => new StringValue(s),
-        JsonValue v when v.TryGetValue<bool>(out var b) => BooleanValue.Create(b),
-        JsonValue v when v.TryGetValue<decimal>(out var d) => NumberValue.Create(d),
-        JsonValue v when v.TryGetValue<double>(out var dbl) => NumberValue.Create((decimal)dbl),
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => new StringValue(v.GetValue<string>()),
+            JsonValueKind.True => BooleanValue.True,
+            JsonValueKind.False => BooleanValue.False,
+            JsonValueKind.Number when decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                => NumberValue.Create(d),
+            JsonValueKind.Null => NilValue.Instance,
+            _ => new StringValue(v.ToJsonString()),
+        },
         _ => new StringValue(node.ToJsonString()),
     };
 

@@ -310,8 +310,9 @@ public static class ValueConverter
             : null;
     }
 
+    // 2^63 is the first double above long.MaxValue; casting it would wrap.
     private static long? IntegerInRange(double d, long min, long max) =>
-        Math.Floor(d) == d && d >= min && d <= max ? (long)d : null;
+        Math.Floor(d) == d && d >= min && d <= max && d < 9223372036854775808d ? (long)d : null;
 
     private static bool TryGetDouble(JsonValue value, out double d)
     {
