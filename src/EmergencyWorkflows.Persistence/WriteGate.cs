@@ -5,7 +5,7 @@ namespace EmergencyWorkflows.Persistence;
 /// rather than in the database avoids lock waits and "database is locked" errors. A provider with row locks
 /// (PostgreSQL) can register a wide gate.
 /// </summary>
-public sealed class WriteGate : IDisposable
+internal sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim semaphore;
 

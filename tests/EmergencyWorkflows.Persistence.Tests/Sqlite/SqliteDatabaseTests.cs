@@ -75,7 +75,11 @@ public sealed class SqliteDatabaseTests : IDisposable
             await first.GetRequiredService<IWorkflowInstanceStore>().SaveAsync(TestData.NewCommit(instance, TestData.Message(instance.Id, "m-1")));
             await first.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync(new StoredDefinition
             {
-                VersionId = "fire-v1", DefinitionId = "fire", Version = 1, IsPublished = true, Json = "{}",
+                VersionId = "fire-v1",
+                DefinitionId = "fire",
+                Version = 1,
+                IsPublished = true,
+                Json = "{}",
             });
         }
 
