@@ -10,7 +10,8 @@ namespace EmergencyWorkflows.Api.Tests.Infrastructure;
 /// test's choice, logs to the temp folder and to a capturing sink, Hangfire in memory, no config-reload watchers.
 /// Settings go in through UseSetting, which reaches Program as command-line arguments, before registrations read them.
 /// </summary>
-public sealed class ApiFactory(string dataFolder, string workflowsFolder) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string dataFolder, string workflowsFolder, Action<IServiceCollection>? swap = null)
+    : WebApplicationFactory<Program>
 {
     public CapturingSink Sink { get; } = new();
 
@@ -26,6 +27,10 @@ public sealed class ApiFactory(string dataFolder, string workflowsFolder) : WebA
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "emergency-workflows-.json"));
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Hangfire:ShutdownTimeout", "00:00:00.500");
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Sink));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Sink);
+            swap?.Invoke(services);
+        });
     }
 }

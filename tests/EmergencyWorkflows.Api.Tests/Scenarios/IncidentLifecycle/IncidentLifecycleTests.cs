@@ -68,6 +68,16 @@ public class IncidentLifecycleTests(SharedHost host)
     }
 
     [Fact]
+    public async Task StartInstance_NoBodyAtAll_Created()
+    {
+        using var response = await Client.PostAsync("/api/workflows/complaint-dispute/instances", null);
+        var json = (await response.ReadJsonAsync()).AsObject();
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, json.ToJsonString());
+        json.Status().Should().Be("Running");
+    }
+
+    [Fact]
     public async Task CompleteTask_UnknownTask_NotFoundProblem()
     {
         using var response = await Client.PostAsJsonAsync("/api/tasks/no-such-task/complete", new { result = 1 });
