@@ -121,8 +121,8 @@ internal sealed class DefinitionSeeder(
         }
         catch (DefinitionFormatException ex)
         {
-            return (json, target["name"]?.GetValueKind() == JsonValueKind.String ? target["name"]!.GetValue<string>() : null,
-                [$"The file is not a valid definition: {ex.Message}"]);
+            var name = target["name"] is JsonValue value && value.TryGetValue<string>(out var declared) ? declared : null;
+            return (json, name, [$"The file is not a valid definition: {ex.Message}"]);
         }
     }
 }

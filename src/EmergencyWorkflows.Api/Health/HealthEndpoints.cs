@@ -24,33 +24,34 @@ internal static class HealthEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var storageOk = await ProbeAsync(() => definitions.ListLatestAsync(cancellationToken), loggers, "storage");
-        var schedulerOk = await ProbeAsync(() => Task.FromResult(jobStorage.GetMonitoringApi().Servers()), loggers, "timer scheduler");
-        var servers = schedulerOk ? jobStorage.GetMonitoringApi().Servers().Count : 0;
+        var storageOk = await ProbeAsync(async () => (await definitions.ListLatestAsync(cancellationToken)).Count, loggers, "storage") is not null;
+        var servers = await ProbeAsync(() => Task.FromResult(jobStorage.GetMonitoringApi().Servers().Count), loggers, "timer scheduler");
+        var schedulerOk = servers is not null;
 
         var report = new HealthReport(
             storageOk && schedulerOk ? "ok" : "degraded",
             service.Value.ServiceName,
             time.GetUtcNow(),
             new StorageHealth(storageOk ? "ok" : "unreachable", "SQLite"),
-            new TimerSchedulerHealth(schedulerOk ? "ok" : "unreachable", "Hangfire", hangfire.Storage, servers, hangfire.SchedulePollingInterval));
+            new TimerSchedulerHealth(schedulerOk ? "ok" : "unreachable", "Hangfire", hangfire.Storage, servers ?? 0, hangfire.SchedulePollingInterval));
 
         return report.Status == "ok"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<bool> ProbeAsync<T>(Func<Task<T>> probe, ILoggerFactory loggers, string component)
+    /// <summary>Runs one probe; null when it failed (the reason goes to the log, not to the caller).</summary>
+    private static async Task<T?> ProbeAsync<T>(Func<Task<T>> probe, ILoggerFactory loggers, string component)
+        where T : struct
     {
         try
         {
-            await probe();
-            return true;
+            return await probe();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning(ex, "Health probe of {Component} failed", component);
-            return false;
+            return null;
         }
     }
 }
