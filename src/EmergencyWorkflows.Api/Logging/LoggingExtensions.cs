@@ -24,7 +24,10 @@ internal static class LoggingExtensions
         return builder;
     }
 
-    /// <summary>One structured line per request (method, path template, status, elapsed); no query strings or bodies.</summary>
+    /// <summary>
+    /// One structured line per request (method, path, status, elapsed); no query strings or bodies. Registered
+    /// outermost, so it times the whole pipeline and sees the answer the error handling produced.
+    /// </summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
         app.UseSerilogRequestLogging();

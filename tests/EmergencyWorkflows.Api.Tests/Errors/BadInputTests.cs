@@ -20,6 +20,19 @@ public class BadInputTests(SharedHost host)
         ((string?)problem["detail"]).Should().Contain("JSON");
     }
 
+    [Fact]
+    public async Task RequestLog_MalformedJson_RecordsStatus400()
+    {
+        var path = $"/api/workflows/{Guid.NewGuid():N}/instances";
+
+        using var response = await Client.PostAsync(path, ApiClientExtensions.Json("{"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        host.Factory.Sink.Events.Should().ContainSingle(e =>
+                e.Properties.ContainsKey("RequestPath") && e.Properties["RequestPath"].ToString() == $"\"{path}\"")
+            .Which.Properties["StatusCode"].ToString().Should().Be("400");
+    }
+
     [Theory]
     [InlineData("{\"input\": 5}")]
     [InlineData("{\"input\": [1, 2]}")]
