@@ -23,20 +23,21 @@ public sealed class WorkflowRuntimeTests : IDisposable
             .Select(_ => Task.Run(() => harness.Runtime.ResumeBookmarkAsync(bookmarkId, Payload()))));
 
         results.Count(r => r.Status == ResumeStatus.Resumed).Should().Be(1);
-        results.Where(r => r.Status != ResumeStatus.Resumed).Should()
-            .OnlyContain(r => r.Status == ResumeStatus.AlreadyConsumed || r.Status == ResumeStatus.NotFound);
+        results.Where(r => r.Status != ResumeStatus.Resumed).Should().OnlyContain(r => r.Status == ResumeStatus.AlreadyConsumed);
         harness.Lines.LinesOf(started.Id).Should().HaveCount(1);
     }
 
     [Fact]
-    public async Task ResumeBookmark_SecondCallAfterCommit_AnswersAlreadyConsumedOrNotFound()
+    public async Task ResumeBookmark_SecondCallAfterCommit_AnswersAlreadyConsumed()
     {
         var definitionId = await harness.PublishAsync(Waiting("wait-for-event.json"));
         var started = await harness.Runtime.StartAsync(new StartWorkflowRequest(definitionId));
         var bookmarkId = started.Bookmarks.Single().Id;
 
         (await harness.Runtime.ResumeBookmarkAsync(bookmarkId, Payload())).Status.Should().Be(ResumeStatus.Resumed);
-        (await harness.Runtime.ResumeBookmarkAsync(bookmarkId, Payload())).Status.Should().Be(ResumeStatus.NotFound);
+        (await harness.Runtime.ResumeBookmarkAsync(bookmarkId, Payload())).Status.Should().Be(ResumeStatus.AlreadyConsumed);
+        (await harness.Runtime.ResumeBookmarkAsync("no-such-bookmark", Payload())).Status.Should().Be(ResumeStatus.NotFound);
+        (await harness.Runtime.ResumeBookmarkAsync("no-such-instance:abc", Payload())).Status.Should().Be(ResumeStatus.NotFound);
     }
 
     [Fact]
