@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
+using EmergencyWorkflows.Runtime.Timers;
 using EmergencyWorkflows.Runtime.Instances;
 
 namespace EmergencyWorkflows.Runtime.Tests.Execution;
@@ -135,6 +137,27 @@ public sealed class WorkflowRuntimeTests : IDisposable
         var act = () => harness.Store.SaveAsync(new WorkflowCommit(started, 0, []));
 
         await act.Should().ThrowAsync<WorkflowConcurrencyException>();
+    }
+
+    [Fact]
+    public async Task Start_WhenTheTimerSchedulerFails_StillCommitsTheInstanceWithItsTimer()
+    {
+        var definitions = new InMemoryWorkflowDefinitionStore();
+        var store = new InMemoryWorkflowStore();
+        var engine = new EngineHarness();
+        var runtime = new WorkflowRuntime(definitions, store, store, new FailingScheduler(), engine.Executor, engine.Validator, engine.Time);
+        var json = await File.ReadAllTextAsync(Waiting("delay.json"));
+        await definitions.SaveAsync(new StoredDefinition { VersionId = "delay-v1", DefinitionId = "delay", Version = 1, IsPublished = true, Json = json });
+
+        var started = await runtime.StartAsync(new StartWorkflowRequest("delay"));
+
+        (await store.ListTimersAsync()).Should().ContainSingle().Which.InstanceId.Should().Be(started.Id);
+    }
+
+    private sealed class FailingScheduler : ITimerScheduler
+    {
+        public Task ScheduleAsync(TimerWakeUp wakeUp, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("scheduler down");
     }
 
     public void Dispose() => harness.Dispose();
