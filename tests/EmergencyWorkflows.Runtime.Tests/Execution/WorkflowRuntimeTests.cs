@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
-using EmergencyWorkflows.Runtime.Timers;
 using EmergencyWorkflows.Runtime.Instances;
+using EmergencyWorkflows.Runtime.Timers;
 
 namespace EmergencyWorkflows.Runtime.Tests.Execution;
 
