@@ -67,7 +67,7 @@ public sealed class Flowchart : Activity
 
         foreach (var connection in graph.Outbound(activityId))
         {
-            var key = connection.Key;
+            var key = graph.KeyOf(connection);
             var followed = Contains(outcomes, connection.SourcePort);
             scope.ConnectionVisits[key] = scope.ConnectionVisit(key) + 1;
             scope.ConnectionFollowed[key] = followed;
@@ -102,7 +102,7 @@ public sealed class Flowchart : Activity
             var max = 0;
             foreach (var c in inbound)
             {
-                var visits = scope.ConnectionVisit(c.Key);
+                var visits = scope.ConnectionVisit(graph.KeyOf(c));
                 allVisited &= visits > targetVisits;
                 max = Math.Max(max, visits);
             }
@@ -111,8 +111,9 @@ public sealed class Flowchart : Activity
             var allFollowed = max > targetVisits;
             foreach (var c in inbound)
             {
-                var atMax = scope.ConnectionVisit(c.Key) == max;
-                var cFollowed = atMax && scope.Followed(c.Key);
+                var cKey = graph.KeyOf(c);
+                var atMax = scope.ConnectionVisit(cKey) == max;
+                var cFollowed = atMax && scope.Followed(cKey);
                 anyFollowed |= max > targetVisits && cFollowed;
                 allFollowed &= cFollowed;
             }

@@ -31,7 +31,7 @@ public sealed class RunTask : Activity
     {
         var taskName = context.EvaluateText("taskName") ?? string.Empty;
         var payload = context.Evaluate("payload");
-        var taskId = ActivityExecutionContext.NewId();
+        var taskId = context.NewId();
         context.CreateBookmark(BookmarkNames.RunTask, taskId, new JsonObject { ["taskId"] = taskId, ["taskName"] = taskName });
         context.AddOutboxMessage(OutboxKinds.RunTask, new JsonObject
         {

@@ -103,5 +103,6 @@ public sealed class ActivityExecutionContext
     /// <summary><c>Elsa.Finish</c>: clears the queue, callbacks and bookmarks and finishes the instance at once.</summary>
     public void FinishWorkflow() => Burst.FinishWorkflow();
 
-    public static string NewId() => Guid.NewGuid().ToString("N");
+    /// <summary>A new unguessable id that names this instance (see <see cref="ScopedIds"/>), e.g. a task id.</summary>
+    public string NewId() => ScopedIds.New(Instance.Id);
 }

@@ -12,13 +12,15 @@ internal sealed class FlowchartGraph
     private static readonly IReadOnlyList<Connection> None = [];
     private readonly Dictionary<string, List<Connection>> outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Connection>> inboundForward = new(StringComparer.Ordinal);
-    private readonly HashSet<Connection> backward = [];
+    private readonly HashSet<Connection> backward = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Connection, string> keys = new(ReferenceEqualityComparer.Instance);
 
     public FlowchartGraph(ActivityNode flowchart, string startId)
     {
         StartId = startId;
         foreach (var c in flowchart.Connections)
         {
+            keys[c] = c.Key;
             if (!outbound.TryGetValue(c.SourceId, out var list))
             {
                 outbound[c.SourceId] = list = [];
@@ -72,6 +74,9 @@ internal sealed class FlowchartGraph
         inboundForward.TryGetValue(activityId, out var list) ? list : None;
 
     public bool IsBackward(Connection connection) => backward.Contains(connection);
+
+    /// <summary>The connection's Elsa key (<c>src:port-&gt;tgt:port</c>), computed once.</summary>
+    public string KeyOf(Connection connection) => keys.TryGetValue(connection, out var key) ? key : connection.Key;
 
     /// <summary>Activities upstream of <paramref name="activityId"/> through forward connections.</summary>
     public HashSet<string> Ancestors(string activityId)

@@ -297,7 +297,7 @@ internal sealed class WorkflowBurst
     {
         var bookmark = new Bookmark
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = ScopedIds.New(Instance.Id),
             Name = name,
             Key = key,
             Payload = payload,

@@ -59,7 +59,7 @@ public sealed class WorkflowRuntime(
     {
         var match = await bookmarks.FindByIdAsync(bookmarkId, cancellationToken);
         return match is null
-            ? new ResumeResult(ResumeStatus.NotFound, null, null, $"No pending bookmark '{bookmarkId}'.")
+            ? await GoneAsync(bookmarkId, $"No pending bookmark '{bookmarkId}'.", cancellationToken)
             : await ResumeAsync(match.InstanceId, bookmarkId, input, requireDue: false, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public sealed class WorkflowRuntime(
         var matches = await bookmarks.FindAsync(new BookmarkFilter(BookmarkNames.RunTask, taskId), cancellationToken);
         if (matches.Count == 0)
         {
-            return new ResumeResult(ResumeStatus.NotFound, null, null, $"No pending task '{taskId}'.");
+            return await GoneAsync(taskId, $"No pending task '{taskId}'.", cancellationToken);
         }
 
         var input = new JsonObject { [RunTask.ResultInputKey] = result?.DeepClone() };
@@ -121,6 +121,16 @@ public sealed class WorkflowRuntime(
                 logger.LogDebug("Cancel of {InstanceId} lost a race (attempt {Attempt}); retrying", instanceId, attempt);
             }
         }
+    }
+
+    /// <summary>An id with no pending row: AlreadyConsumed when the instance it names exists, else NotFound.</summary>
+    private async Task<ResumeResult> GoneAsync(string scopedId, string notFoundMessage, CancellationToken cancellationToken)
+    {
+        var instanceId = ScopedIds.InstanceIdOf(scopedId);
+        var instance = instanceId is null ? null : await instances.FindAsync(instanceId, cancellationToken);
+        return instance is null
+            ? new ResumeResult(ResumeStatus.NotFound, null, null, notFoundMessage)
+            : new ResumeResult(ResumeStatus.AlreadyConsumed, instance.Id, instance, $"'{scopedId}' was already consumed.");
     }
 
     private async Task<ResumeResult> ResumeAsync(string instanceId, string bookmarkId, JsonObject? input, bool requireDue,

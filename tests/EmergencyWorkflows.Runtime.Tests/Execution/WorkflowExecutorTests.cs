@@ -68,6 +68,15 @@ public class WorkflowExecutorTests
     }
 
     [Fact]
+    public void Triggers_OfADefinition_ListTheEventTriggerWithItsName()
+    {
+        var triggers = Runtime.Activities.WorkflowTriggers.List(EventTrigger());
+
+        triggers.Should().ContainSingle().Which.Should().Match<Runtime.Activities.WorkflowTrigger>(t =>
+            t.ActivityId == "ev" && t.Name == "Elsa.Event" && t.Payload["eventName"]!.GetValue<string>() == "Alarm");
+    }
+
+    [Fact]
     public void Start_Manually_PrefersTheCanStartWorkflowActivityWhichThenWaits()
     {
         var instance = harness.Start(EventTrigger()).Instance;

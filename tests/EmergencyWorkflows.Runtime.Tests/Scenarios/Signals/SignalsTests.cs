@@ -50,7 +50,8 @@ public sealed class SignalsTests : IDisposable
         result.Status.Should().Be(ResumeStatus.Resumed);
         result.Instance!.Variables["v-answer"]!["status"]!.GetValue<string>().Should().Be("reached");
         harness.Lines.LinesOf(started.Id).Should().Equal("answer: reached");
-        (await harness.Runtime.CompleteTaskAsync(taskId, null)).Status.Should().Be(ResumeStatus.NotFound);
+        (await harness.Runtime.CompleteTaskAsync(taskId, null)).Status.Should().Be(ResumeStatus.AlreadyConsumed);
+        (await harness.Runtime.CompleteTaskAsync("unknown-task", null)).Status.Should().Be(ResumeStatus.NotFound);
     }
 
     [Fact]
