@@ -16,10 +16,10 @@ internal static class BookmarkEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
         string bookmarkId, ResumeBookmarkBody? body, IWorkflowRuntime runtime, ResumeAnswers answers, CancellationToken cancellationToken)
     {
-        return await answers.ResumeAsync(
-            $"bookmark:{bookmarkId}",
-            ct => runtime.ResumeBookmarkAsync(bookmarkId, body?.Input, ct),
-            notFound: $"No pending bookmark '{bookmarkId}' exists (unknown, or already consumed).",
+        var result = await runtime.ResumeBookmarkAsync(bookmarkId, body?.Input, cancellationToken);
+        return await answers.ToHttpAsync(
+            result,
+            notFound: $"No bookmark '{bookmarkId}' exists.",
             alreadyConsumed: $"Bookmark '{bookmarkId}' has already been consumed by another resumption; nothing was changed.",
             cancellationToken);
     }

@@ -6,7 +6,6 @@ internal static class InstancesExtensions
     {
         services.AddSingleton<InstanceViews>();
         services.AddSingleton<ResumeAnswers>();
-        services.AddSingleton<ResumeLedger>();
         return services;
     }
 }

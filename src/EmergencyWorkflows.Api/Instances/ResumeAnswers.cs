@@ -5,24 +5,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmergencyWorkflows.Api.Instances;
 
-/// <summary>Runs one resumption and maps its <see cref="ResumeResult"/> to the HTTP answer: 200 with the instance, 404, or 409.</summary>
-internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore instances, ResumeLedger ledger)
+/// <summary>
+/// Maps a runtime <see cref="ResumeResult"/> to the HTTP answer: 200 with the instance, 404 (unknown id) or 409
+/// (consumed by another resumption; the runtime tells the two apart because bookmark and task ids name their instance).
+/// </summary>
+internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore instances)
 {
-    public async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
-        string ledgerKey,
-        Func<CancellationToken, Task<ResumeResult>> resume,
-        string notFound,
-        string alreadyConsumed,
-        CancellationToken cancellationToken)
+    public async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ToHttpAsync(
+        ResumeResult result, string notFound, string alreadyConsumed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resume);
-        ResumeResult result;
-        using (var attempt = ledger.Begin(ledgerKey))
-        {
-            result = await resume(cancellationToken);
-            attempt.End(consumedNow: result.Status == ResumeStatus.Resumed);
-        }
-
+        ArgumentNullException.ThrowIfNull(result);
         switch (result.Status)
         {
             case ResumeStatus.Resumed:
@@ -36,9 +28,7 @@ internal sealed class ResumeAnswers(InstanceViews views, IWorkflowInstanceStore 
             case ResumeStatus.NotDue:
                 return Problems.Conflict($"{result.Message} The timer is not due yet.");
             default:
-                return await ledger.WasConsumedAsync(ledgerKey, cancellationToken)
-                    ? Problems.Conflict(alreadyConsumed)
-                    : Problems.NotFound(notFound);
+                return Problems.NotFound(notFound);
         }
     }
 }

@@ -16,11 +16,10 @@ internal static class TaskEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> CompleteAsync(
         string taskId, CompleteTaskBody? body, IWorkflowRuntime runtime, ResumeAnswers answers, CancellationToken cancellationToken)
     {
-        var result = body?.Result?.DeepClone();
-        return await answers.ResumeAsync(
-            $"task:{taskId}",
-            ct => runtime.CompleteTaskAsync(taskId, result, ct),
-            notFound: $"No pending task '{taskId}' exists (unknown, or already completed).",
+        var result = await runtime.CompleteTaskAsync(taskId, body?.Result?.DeepClone(), cancellationToken);
+        return await answers.ToHttpAsync(
+            result,
+            notFound: $"No task '{taskId}' exists.",
             alreadyConsumed: $"Task '{taskId}' has already been completed.",
             cancellationToken);
     }

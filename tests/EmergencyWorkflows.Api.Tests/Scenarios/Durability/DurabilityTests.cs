@@ -39,6 +39,9 @@ public sealed class DurabilityTests : IDisposable
         ((string?)finished["variables"]!["Note"]).Should().Be("set before the restart");
         ((int?)finished["variables"]!["Counter"]).Should().Be(41);
         ((string?)finished["correlationId"]).Should().Be("restart-1");
+
+        using var again = await restarted.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = "approved twice" });
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
     public void Dispose() => folder.Dispose();
