@@ -1,5 +1,5 @@
-using EmergencyWorkflows.Runtime.Bookmarks;
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Runtime.Bookmarks;
 
 namespace EmergencyWorkflows.Runtime.Instances;
 

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Errors;
+using EmergencyWorkflows.Runtime.Execution;
+using EmergencyWorkflows.Runtime.Instances;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmergencyWorkflows.Api.Events;
+
+internal static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events/{eventName}", TriggerAsync).WithTags("Events");
+        app.MapPost("/api/instances/{id}/events/{eventName}", TriggerForInstanceAsync).WithTags("Events");
+        return app;
+    }
+
+    private static async Task<Ok<EventResult>> TriggerAsync(
+        string eventName, TriggerEventBody? body, IWorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var results = await runtime.TriggerEventAsync(
+            new TriggerEventRequest(eventName, body?.CorrelationId, body?.InstanceId, body?.Payload?.DeepClone()), cancellationToken);
+        return TypedResults.Ok(EventResult.From(results));
+    }
+
+    private static async Task<Results<Ok<EventResult>, ProblemHttpResult>> TriggerForInstanceAsync(
+        string id, string eventName, InstanceEventBody? body, IWorkflowRuntime runtime, IWorkflowInstanceStore instances,
+        CancellationToken cancellationToken)
+    {
+        var instance = await instances.FindAsync(id, cancellationToken);
+        if (instance is null)
+        {
+            return Problems.NotFound($"No workflow instance '{id}' exists.");
+        }
+
+        var results = await runtime.TriggerEventAsync(
+            new TriggerEventRequest(eventName, InstanceId: id, Payload: body?.Payload?.DeepClone()), cancellationToken);
+        var answer = EventResult.From(results);
+        return answer.Resumed.Count == 0
+            ? Problems.Conflict($"Workflow instance '{id}' is not waiting for event '{eventName}'.")
+            : TypedResults.Ok(answer);
+    }
+}
+
+internal sealed record TriggerEventBody(string? CorrelationId, string? InstanceId, JsonNode? Payload);
+
+internal sealed record InstanceEventBody(JsonNode? Payload);
+
+internal sealed record EventResult(IReadOnlyList<string> Resumed)
+{
+    public static EventResult From(IReadOnlyList<ResumeResult> results) =>
+        new(results.Where(r => r.Applied && r.InstanceId is not null).Select(r => r.InstanceId!).Distinct().ToList());
+}

@@ -1,0 +1,13 @@
+using EmergencyWorkflows.Runtime.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EmergencyWorkflows.Api.Tasks;
+
+internal static class TasksExtensions
+{
+    public static IServiceCollection AddTaskRequests(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskRequestLogHandler>());
+        return services;
+    }
+}

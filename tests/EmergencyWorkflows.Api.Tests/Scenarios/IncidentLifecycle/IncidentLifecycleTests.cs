@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Tests.Infrastructure;
+
+namespace EmergencyWorkflows.Api.Tests.Scenarios.IncidentLifecycle;
+
+/// <summary>The repository's workflows/ files, driven end to end over HTTP: start, read, complete every task.</summary>
+[Collection(SharedHostCollection.Name)]
+public class IncidentLifecycleTests(SharedHost host)
+{
+    private HttpClient Client => host.Client;
+
+    [Theory]
+    [InlineData("personnel-safety", 4)]
+    [InlineData("service-interruption", 3)]
+    [InlineData("complaint-dispute", 3)]
+    public async Task Workflow_AllTasksCompletedOverHttp_Finishes(string definitionId, int parallelSteps)
+    {
+        var correlationId = Guid.NewGuid().ToString("N");
+        using var start = await Client.PostAsJsonAsync($"/api/workflows/{definitionId}/instances",
+            new { correlationId, name = "Drill", input = new { location = "Building A" } });
+        var started = (await start.ReadJsonAsync()).AsObject();
+
+        start.StatusCode.Should().Be(HttpStatusCode.Created, started.ToJsonString());
+        start.Headers.Location!.ToString().Should().Be($"/api/instances/{started.Id()}");
+        started.Status().Should().Be("Running");
+        ((string?)started["correlationId"]).Should().Be(correlationId);
+        ((string?)started["input"]!["location"]).Should().Be("Building A");
+        var steps = started.Bookmarks("Elsa.RunTask").ToList();
+        steps.Should().HaveCount(parallelSteps, "the handling steps run in parallel");
+
+        foreach (var step in steps)
+        {
+            using var done = await Client.PostAsJsonAsync($"/api/tasks/{step["key"]}/complete", new { result = new { ok = true } });
+            done.StatusCode.Should().Be(HttpStatusCode.OK, (await done.ReadJsonAsync()).ToJsonString());
+        }
+
+        var waitingForReview = await Client.GetInstanceAsync(started.Id());
+        waitingForReview.Status().Should().Be("Running");
+        var review = waitingForReview.Bookmarks("Elsa.RunTask").Should().ContainSingle("the join waits for all steps, then Review").Subject;
+
+        using var reviewed = await Client.PostAsJsonAsync($"/api/tasks/{review["key"]}/complete", new { result = "lessons recorded" });
+        var finished = (await reviewed.ReadJsonAsync()).AsObject();
+
+        reviewed.StatusCode.Should().Be(HttpStatusCode.OK, finished.ToJsonString());
+        finished.Status().Should().Be("Finished");
+        finished.SubStatus().Should().Be("Finished");
+        finished["finishedAt"].Should().NotBeNull();
+        finished.Bookmarks().Should().BeEmpty();
+        (await Client.GetInstanceAsync(started.Id())).Status().Should().Be("Finished");
+    }
+
+    [Fact]
+    public async Task CompleteTask_SecondTime_ProblemAndNothingChanges()
+    {
+        var started = await Client.StartAsync("complaint-dispute");
+        var taskId = (string)started.Bookmarks("Elsa.RunTask").First()["key"]!;
+        using var first = await Client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = 1 });
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var before = (await Client.GetInstanceAsync(started.Id())).ToJsonString();
+
+        using var second = await Client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = 2 });
+
+        var problem = await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        ((string?)problem["detail"]).Should().Contain(taskId);
+        (await Client.GetInstanceAsync(started.Id())).ToJsonString().Should().Be(before);
+    }
+
+    [Fact]
+    public async Task StartInstance_NoBodyAtAll_Created()
+    {
+        using var response = await Client.PostAsync("/api/workflows/complaint-dispute/instances", null);
+        var json = (await response.ReadJsonAsync()).AsObject();
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, json.ToJsonString());
+        json.Status().Should().Be("Running");
+    }
+
+    [Fact]
+    public async Task CompleteTask_UnknownTask_NotFoundProblem()
+    {
+        using var response = await Client.PostAsJsonAsync("/api/tasks/no-such-task/complete", new { result = 1 });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ListInstances_ByCorrelationId_FindsOnlyThatInstance()
+    {
+        var correlationId = Guid.NewGuid().ToString("N");
+        var started = await Client.StartAsync("service-interruption", new { correlationId });
+        await Client.StartAsync("service-interruption");
+
+        var list = await Client.GetFromJsonAsync<JsonArray>($"/api/instances?correlationId={correlationId}&status=running");
+
+        list.Should().ContainSingle();
+        ((string?)list![0]!["id"]).Should().Be(started.Id());
+        ((string?)list[0]!["status"]).Should().Be("Running");
+    }
+
+    [Fact]
+    public async Task Definitions_List_ShowsTheThreeCategoryWorkflowsPublished()
+    {
+        var list = await Client.GetFromJsonAsync<JsonArray>("/api/definitions");
+
+        foreach (var id in new[] { "personnel-safety", "service-interruption", "complaint-dispute" })
+        {
+            var definition = list!.Single(d => (string?)d!["definitionId"] == id)!;
+            ((bool)definition["isPublished"]!).Should().BeTrue();
+            ((bool)definition["isValid"]!).Should().BeTrue(definition.ToJsonString());
+            definition["errors"]!.AsArray().Should().BeEmpty();
+        }
+
+        var detail = await Client.GetFromJsonAsync<JsonObject>("/api/definitions/personnel-safety");
+        ((string?)detail!["name"]).Should().Be("Personnel safety");
+        detail["versions"]!.AsArray().Should().NotBeEmpty();
+    }
+}
