@@ -1,0 +1,3 @@
+namespace EmergencyWorkflows.Emergency.Escalation;
+
+public sealed record WholeTeamTarget : EscalationTarget;

@@ -1,0 +1,8 @@
+namespace EmergencyWorkflows.Emergency.Sla;
+
+public enum SlaState
+{
+    Pending,
+    Met,
+    Breached,
+}

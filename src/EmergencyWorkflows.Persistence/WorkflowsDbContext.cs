@@ -1,0 +1,35 @@
+using EmergencyWorkflows.Persistence.Bookmarks;
+using EmergencyWorkflows.Persistence.Definitions;
+using EmergencyWorkflows.Persistence.Instances;
+using EmergencyWorkflows.Persistence.Outbox;
+using EmergencyWorkflows.Persistence.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmergencyWorkflows.Persistence;
+
+/// <summary>
+/// The one EF Core model, free of provider specifics. Each provider has a thin subclass (value conversions its
+/// database needs) with its own migrations folder.
+/// </summary>
+public abstract class WorkflowsDbContext : DbContext
+{
+    protected WorkflowsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new WorkflowInstanceRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new TimerRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
+    }
+}
