@@ -191,5 +191,4 @@ public sealed class Flowchart : Activity
         return false;
     }
 
-    public override IEnumerable<string> DynamicOutcomes(ActivityNode node) => [];
 }

@@ -198,6 +198,27 @@ public sealed class WorkflowRuntime(
             return new LoadedDefinition(null, [ex.Message]);
         }
 
+        // The store's identity wins over the ids inside the JSON (a file seeded as "x" may carry any id), so an
+        // instance always names the stored version it runs and can find it again on resume.
+        definition = new WorkflowDefinition
+        {
+            Id = stored.VersionId,
+            DefinitionId = stored.DefinitionId,
+            Version = stored.Version,
+            Name = stored.Name ?? definition.Name,
+            Description = definition.Description,
+            IsLatest = stored.IsLatest,
+            IsPublished = stored.IsPublished,
+            ToolVersion = definition.ToolVersion,
+            CreatedAt = definition.CreatedAt,
+            Variables = definition.Variables,
+            Inputs = definition.Inputs,
+            Outputs = definition.Outputs,
+            ContinueWithIncidents = definition.ContinueWithIncidents,
+            Root = definition.Root,
+            Source = definition.Source,
+            ReaderWarnings = definition.ReaderWarnings,
+        };
         var errors = stored.ValidationErrors.Count > 0 ? stored.ValidationErrors : validator.Validate(definition);
         return new LoadedDefinition(definition, errors);
     }

@@ -40,6 +40,12 @@ public class SampleConformanceTests
     }
 
     [Fact]
+    public void UnsupportedActivityTypes_AreReallyUnknownToTheRegistry()
+    {
+        Unsupported.ActivityTypes.Keys.Should().OnlyContain(type => !harness.Registry.IsKnown(type));
+    }
+
+    [Fact]
     public void SampleCorpus_IsThere()
     {
         AllSamples().Count.Should().BeGreaterThanOrEqualTo(10);

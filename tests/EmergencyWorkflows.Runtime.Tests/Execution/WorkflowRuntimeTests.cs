@@ -158,6 +158,27 @@ public sealed class WorkflowRuntimeTests : IDisposable
         (await store.ListTimersAsync()).Should().ContainSingle().Which.InstanceId.Should().Be(started.Id);
     }
 
+    [Fact]
+    public async Task Bug_StoredIdentityDiffersFromTheJsonIds_InstanceNamesTheStoredVersionAndResumes()
+    {
+        var json = await File.ReadAllTextAsync(Waiting("wait-for-event.json"));
+        await harness.Definitions.SaveAsync(new StoredDefinition
+        {
+            VersionId = "seeded-v3",
+            DefinitionId = "seeded",
+            Version = 3,
+            IsPublished = true,
+            Json = json,
+        });
+
+        var started = await harness.Runtime.StartAsync(new StartWorkflowRequest("seeded"));
+        var resumed = await harness.Runtime.ResumeBookmarkAsync(started.Bookmarks[0].Id, Payload());
+
+        started.Should().Match<WorkflowInstance>(i => i.DefinitionId == "seeded" && i.DefinitionVersionId == "seeded-v3" && i.DefinitionVersion == 3);
+        resumed.Status.Should().Be(ResumeStatus.Resumed);
+        resumed.Instance!.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
     private sealed class FailingScheduler : ITimerScheduler
     {
         public Task ScheduleAsync(TimerWakeUp wakeUp, CancellationToken cancellationToken = default) =>
