@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Sqlite;
+using EmergencyWorkflows.Runtime.Activities;
 using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Timers;
@@ -21,11 +23,22 @@ internal static class OurRuntimeBench
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddWorkflowRuntime();
-        services.AddWorkflowPersistenceSqlite($"Data Source={path}", o => o.Synchronous = synchronous);
+        if (synchronous == "MEMORY")
+        {
+            services.AddInMemoryWorkflowStores();
+        }
+        else
+        {
+            services.AddWorkflowPersistenceSqlite($"Data Source={path}", o => o.Synchronous = Enum.Parse<SqliteSynchronousMode>(synchronous, ignoreCase: true));
+        }
+
         services.TryAddSingleton<ITimerScheduler, NoTimers>();
         services.AddSingleton<IWorkflowLineWriter, SilentLineWriter>();
         await using var provider = services.BuildServiceProvider();
-        await provider.MigrateWorkflowDatabaseAsync();
+        if (synchronous != "MEMORY")
+        {
+            await provider.MigrateWorkflowDatabaseAsync();
+        }
 
         var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "start-task-end.json"));
         await provider.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync(new StoredDefinition

@@ -14,6 +14,17 @@ try
 
     var raw = RawSqliteBench.CommitsPerSecond(folder, count, synchronous);
     var (wcStarts, wcResumes) = await WorkflowCoreBench.RunAsync(count);
+    if (args.Contains("--breakdown"))
+    {
+        await Breakdown.RunAsync(folder, Math.Min(count, 1000), synchronous);
+    }
+
+    if (args.Contains("--engine-only"))
+    {
+        var (memStarts, memResumes) = await OurRuntimeBench.RunAsync(folder, count, 1, "MEMORY");
+        Console.WriteLine($"engine with in-memory stores, 1 caller: starts {memStarts:N0}/s, resumes {memResumes:N0}/s");
+    }
+
     var (ourStarts1, ourResumes1) = await OurRuntimeBench.RunAsync(folder, count, 1, synchronous);
     var (ourStarts, ourResumes) = await OurRuntimeBench.RunAsync(folder, count, callers, synchronous);
 

@@ -15,4 +15,5 @@ public enum SqliteSynchronousMode
     Full,
     Normal,
     Extra,
+    Off,
 }
