@@ -17,10 +17,16 @@ namespace EmergencyWorkflows.Persistence.Instances;
 /// commits of the same instance behave exactly as if sequential. A caller's task completes only after COMMIT
 /// returned (durable with the configured synchronous mode); if COMMIT fails, every caller of the batch fails.
 /// </summary>
-internal sealed class SqliteCommitWriter : IAsyncDisposable
+internal sealed class SqliteCommitWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 256;
     private const int SqliteConstraint = 19;
+
+    /// <summary>Commits between checkpoint requests (a start writes a few pages; 1000 pages is SQLite's default).</summary>
+    private const int CheckpointEvery = 256;
+
+    /// <summary>If the checkpointer has not finished one for this many commits, the writer checkpoints itself.</summary>
+    private const int CheckpointStalledAfter = CheckpointEvery * 40;
 
     private readonly Channel<PendingCommit> queue = Channel.CreateUnbounded<PendingCommit>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
@@ -31,6 +37,10 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly Lock startLock = new();
+    private readonly SqliteWalCheckpointer checkpointer;
+    private int commitsSinceRequest;
+    private int commitsSinceCheckpoint;
+    private long checkpointsSeen;
     private Task? loop;
     private WriterConnection? writer;
 
@@ -41,6 +51,7 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
         pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
+        checkpointer = new SqliteWalCheckpointer(this.connectionString, pragmas, logger);
         this.writeGate = writeGate;
         this.timeProvider = timeProvider;
         this.logger = logger;
@@ -55,6 +66,10 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
         return commit.Completion.Task;
     }
 
+    /// <summary>For a container disposed synchronously: drains the queue and closes the connections all the same.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Stops taking commits, writes every commit already queued, then closes the connections.</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
@@ -69,6 +84,7 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
             await running;
         }
 
+        await checkpointer.DisposeAsync();
         writer?.Dispose();
         writer = null;
     }
@@ -159,6 +175,7 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
             }
 
             connection.Commit.ExecuteNonQuery();
+            Checkpoint(connection, batch.Count);
         }
 #pragma warning disable CA1031 // Every caller of the failed batch receives the failure; nothing of the batch is committed.
         catch (Exception ex)
@@ -191,6 +208,36 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable
         }
 
         logger.LogDebug("Group commit wrote {CommittedCount} of {CommitCount} workflow commits in one transaction", committed, batch.Count);
+    }
+
+    /// <summary>
+    /// The writer's connection runs with wal_autocheckpoint = 0: checkpoints happen on the checkpointer's thread, off
+    /// the commit path. Only if that stalls does the writer checkpoint itself, so the WAL cannot grow without bound.
+    /// </summary>
+    private void Checkpoint(WriterConnection connection, int commits)
+    {
+        commitsSinceRequest += commits;
+        if (commitsSinceRequest >= CheckpointEvery)
+        {
+            commitsSinceRequest = 0;
+            checkpointer.Request();
+        }
+
+        var seen = checkpointer.Completed;
+        if (seen != checkpointsSeen)
+        {
+            checkpointsSeen = seen;
+            commitsSinceCheckpoint = 0;
+            return;
+        }
+
+        commitsSinceCheckpoint += commits;
+        if (commitsSinceCheckpoint >= CheckpointStalledAfter)
+        {
+            commitsSinceCheckpoint = 0;
+            logger.LogWarning("WAL checkpointer is behind; the commit writer checkpoints itself");
+            connection.CheckpointPassive.ExecuteNonQuery();
+        }
     }
 
     private void Apply(WriterConnection connection, PendingCommit commit, DateTimeOffset now)

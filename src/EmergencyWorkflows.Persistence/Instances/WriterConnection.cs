@@ -30,6 +30,7 @@ internal sealed class WriterConnection : IDisposable
         Savepoint = Create("SAVEPOINT c;");
         Release = Create("RELEASE c;");
         RollbackToSavepoint = Create("ROLLBACK TO c; RELEASE c;");
+        CheckpointPassive = Create("PRAGMA wal_checkpoint(PASSIVE);");
         insertInstance = Create(
             "INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersionId, DefinitionVersion, CorrelationId, Name, Status, SubStatus, StateJson, IncidentCount, Revision, CreatedAt, UpdatedAt, FinishedAt) " +
             "VALUES ($id, $definitionId, $definitionVersionId, $definitionVersion, $correlationId, $name, $status, $subStatus, $stateJson, $incidentCount, $revision, $createdAt, $updatedAt, $finishedAt) " +
@@ -58,7 +59,9 @@ internal sealed class WriterConnection : IDisposable
     public SqliteCommand Savepoint { get; }
     public SqliteCommand Release { get; }
     public SqliteCommand RollbackToSavepoint { get; }
+    public SqliteCommand CheckpointPassive { get; }
 
+    /// <summary>Opens the connection with the store's pragmas and automatic checkpoints off (see SqliteWalCheckpointer).</summary>
     public static WriterConnection Open(string connectionString, string pragmas)
     {
         var connection = new SqliteConnection(connectionString);
@@ -67,7 +70,7 @@ internal sealed class WriterConnection : IDisposable
             connection.Open();
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = pragmas;
+                command.CommandText = pragmas + " PRAGMA wal_autocheckpoint = 0;";
                 command.ExecuteNonQuery();
             }
 
