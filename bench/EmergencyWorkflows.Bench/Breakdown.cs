@@ -30,7 +30,12 @@ internal static class Breakdown
         var store = provider.GetRequiredService<IWorkflowDefinitionStore>();
         await store.SaveAsync(new StoredDefinition
         {
-            VersionId = "bench-v1", DefinitionId = "start-task-end", Version = 1, IsLatest = true, IsPublished = true, Json = json,
+            VersionId = "bench-v1",
+            DefinitionId = "start-task-end",
+            Version = 1,
+            IsLatest = true,
+            IsPublished = true,
+            Json = json,
         });
         var definition = WorkflowDefinitionReader.Read(json);
         var executor = provider.GetRequiredService<WorkflowExecutor>();
