@@ -175,13 +175,12 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable, IDisposable
             }
 
             connection.Commit.ExecuteNonQuery();
-            Checkpoint(connection, batch.Count);
         }
 #pragma warning disable CA1031 // Every caller of the failed batch receives the failure; nothing of the batch is committed.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogError(ex, "Group commit of {CommitCount} workflow commits failed; none was written", batch.Count);
+            logger.LogError(ex, "Group commit of {CommitCount} workflow commits failed; every caller of the batch gets the error", batch.Count);
             // The connection may be in any state: close it; the next batch opens a fresh one.
             writer = null;
             connection.Dispose();
@@ -191,6 +190,17 @@ internal sealed class SqliteCommitWriter : IAsyncDisposable, IDisposable
             }
 
             return;
+        }
+
+        try
+        {
+            Checkpoint(connection, batch.Count);
+        }
+#pragma warning disable CA1031 // The batch is committed; a failed checkpoint only leaves frames in the WAL for the next one.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "WAL checkpoint after a group commit failed; the commits are durable in the WAL");
         }
 
         var committed = 0;
