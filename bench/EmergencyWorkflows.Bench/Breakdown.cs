@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Sqlite;
+using EmergencyWorkflows.Runtime.Activities;
+using EmergencyWorkflows.Runtime.Bookmarks;
 using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
@@ -8,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyWorkflows.Bench;
 
-/// <summary>Where a durable start spends its time: definition lookup, the burst, the commit (run with --breakdown).</summary>
+/// <summary>
+/// Where a durable start and a durable resume spend their time, one caller, step by step (run with --breakdown):
+/// start = definition lookup, burst, commit; resume = task lookup, instance load, version lookup, burst, commit.
+/// </summary>
 internal static class Breakdown
 {
     public static async Task RunAsync(string folder, int count, string synchronous)
@@ -24,7 +30,12 @@ internal static class Breakdown
         var store = provider.GetRequiredService<IWorkflowDefinitionStore>();
         await store.SaveAsync(new StoredDefinition
         {
-            VersionId = "bench-v1", DefinitionId = "start-task-end", Version = 1, IsLatest = true, IsPublished = true, Json = json,
+            VersionId = "bench-v1",
+            DefinitionId = "start-task-end",
+            Version = 1,
+            IsLatest = true,
+            IsPublished = true,
+            Json = json,
         });
         var definition = WorkflowDefinitionReader.Read(json);
         var executor = provider.GetRequiredService<WorkflowExecutor>();
@@ -44,6 +55,32 @@ internal static class Breakdown
             await instances.SaveAsync(new WorkflowCommit(b.Instance, 0, b.Outbox));
         });
         Console.WriteLine($"breakdown per start: definition lookup {lookup:0.0} µs, burst {burst:0.0} µs, commit {commit:0.0} µs");
+
+        var bookmarks = provider.GetRequiredService<IBookmarkStore>();
+        var taskIds = bursts.Select(b => b.Instance.Bookmarks.Single().Key!).ToArray();
+        var matches = new List<BookmarkMatch>(count);
+        var loadedInstances = new List<WorkflowInstance>(count);
+        var resumed = new List<(BurstResult Burst, long Revision)>(count);
+        i = 0;
+        var taskLookup = Time(count, async () => matches.Add((await bookmarks.FindAsync(new BookmarkFilter(BookmarkNames.RunTask, taskIds[i++])))[0]));
+        i = 0;
+        var instanceLoad = Time(count, async () => loadedInstances.Add((await instances.FindAsync(matches[i++].InstanceId))!));
+        var versionLookup = Time(count, async () => await store.FindByVersionIdAsync("bench-v1"));
+        i = 0;
+        var resumeBurst = Time(count, () =>
+        {
+            var instance = loadedInstances[i++];
+            var match = instance.Bookmarks.Single();
+            resumed.Add((executor.Resume(definition, instance, match.Id, new JsonObject { [RunTask.ResultInputKey] = null }), instance.Revision));
+            return Task.CompletedTask;
+        });
+        i = 0;
+        var resumeCommit = Time(count, async () =>
+        {
+            var (b, revision) = resumed[i++];
+            await instances.SaveAsync(new WorkflowCommit(b.Instance, revision, b.Outbox));
+        });
+        Console.WriteLine($"breakdown per resume: task lookup {taskLookup:0.0} µs, instance load {instanceLoad:0.0} µs, version lookup {versionLookup:0.0} µs, burst {resumeBurst:0.0} µs, commit {resumeCommit:0.0} µs");
     }
 
     private static double Time(int count, Func<Task> action)

@@ -19,15 +19,21 @@ public static class WorkflowDatabaseExtensions
         return services.GetRequiredService<IWorkflowDatabaseInitializer>().InitializeAsync(cancellationToken);
     }
 
-    /// <summary>The provider-neutral part of a provider registration: the four ports as singletons.</summary>
+    /// <summary>
+    /// The provider-neutral part of a provider registration: the EF stores, and the four ports as singletons unless the
+    /// provider registered faster ones first.
+    /// </summary>
     internal static IServiceCollection AddWorkflowStores(this IServiceCollection services)
     {
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
-        services.AddSingleton<IBookmarkStore, EfBookmarkStore>();
-        services.AddSingleton<IOutboxStore, EfOutboxStore>();
-        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.TryAddSingleton<EfWorkflowInstanceStore>();
+        services.TryAddSingleton<EfBookmarkStore>();
+        services.TryAddSingleton<EfWorkflowDefinitionStore>();
+        services.TryAddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
+        services.TryAddSingleton<IBookmarkStore>(sp => sp.GetRequiredService<EfBookmarkStore>());
+        services.TryAddSingleton<IOutboxStore, EfOutboxStore>();
+        services.TryAddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<EfWorkflowDefinitionStore>());
         return services;
     }
 }
