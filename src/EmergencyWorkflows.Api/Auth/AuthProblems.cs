@@ -14,8 +14,16 @@ internal static class AuthProblems
     public const string InvalidToken =
         "The access token is invalid or has expired; get a new one from POST /api/auth/token.";
 
-    public static Task UnauthorizedAsync(HttpContext context, string detail) =>
-        WriteAsync(context, StatusCodes.Status401Unauthorized, detail);
+    public static Task UnauthorizedAsync(HttpContext context, string detail)
+    {
+        // RFC 9110: a 401 names a scheme the client can use; the bearer scheme's own challenge may have set it already.
+        if (string.IsNullOrEmpty(context.Response.Headers.WWWAuthenticate))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, detail);
+    }
 
     public static Task ForbiddenAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status403Forbidden,

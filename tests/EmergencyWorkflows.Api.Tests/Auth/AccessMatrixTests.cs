@@ -65,6 +65,7 @@ public class AccessMatrixTests(SharedHost host)
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         ((string?)problem["detail"]).Should().Contain("/api/auth/token").And.Contain("/api/auth/login");
+        response.Headers.WwwAuthenticate.Select(h => h.Scheme).Should().Contain("Bearer");
     }
 
     [Fact]
