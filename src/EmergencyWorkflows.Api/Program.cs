@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Bookmarks;
 using EmergencyWorkflows.Api.Definitions;
 using EmergencyWorkflows.Api.Engine;
@@ -20,17 +21,21 @@ builder.Services.AddInstanceViews();
 builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
+builder.Services.AddApiAuth(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
 app.UseRequestLogging();
 app.UseApiErrorHandling();
+app.UseApiAuth();
 app.MapHealth();
 app.MapDefinitions();
 app.MapInstances();
 app.MapEvents();
 app.MapTasks();
 app.MapBookmarks();
+app.MapAuth();
+app.MapJobDashboard();
 
 await app.RunAsync();
 

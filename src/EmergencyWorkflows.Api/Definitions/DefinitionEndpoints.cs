@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Runtime.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,8 @@ internal static class DefinitionEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/definitions").WithTags("Definitions");
+        // Reading is for every signed-in user; writes (Elsa Studio, issue 5) need AuthPolicies.TeamLead.
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(AuthPolicies.Reporter);
         group.MapGet("/", ListAsync);
         group.MapGet("/{definitionId}", GetAsync);
         return app;
