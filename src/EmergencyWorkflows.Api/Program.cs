@@ -5,6 +5,7 @@ using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Events;
 using EmergencyWorkflows.Api.Health;
 using EmergencyWorkflows.Api.Hosting;
+using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
 using EmergencyWorkflows.Api.Scheduling;
@@ -20,6 +21,7 @@ builder.Services.AddInstanceViews();
 builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
+builder.Services.AddIncidentResponse(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -31,6 +33,8 @@ app.MapInstances();
 app.MapEvents();
 app.MapTasks();
 app.MapBookmarks();
+app.MapIncidents();
+app.MapAckLinks();
 
 await app.RunAsync();
 
