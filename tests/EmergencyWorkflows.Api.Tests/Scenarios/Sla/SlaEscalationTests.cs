@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
 using EmergencyWorkflows.Emergency.Escalation;
 using EmergencyWorkflows.Emergency.Notifications;
@@ -12,7 +14,7 @@ namespace EmergencyWorkflows.Api.Tests.Scenarios.Sla;
 /// The response SLA and escalation in the real host: SQLite, Hangfire waking the timer bookmarks, the SLA set to 2 s by
 /// configuration. Waits poll with a deadline (Settle); nothing sleeps a fixed time.
 /// </summary>
-public class SlaEscalationTests(SlaHost host) : IClassFixture<SlaHost>
+public class SlaEscalationTests(SlaHost host, ITestOutputHelper output) : IClassFixture<SlaHost>
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -28,6 +30,8 @@ public class SlaEscalationTests(SlaHost host) : IClassFixture<SlaHost>
         var tier1 = await NotificationsAsync(id, tier: 1, "tier 1 notified after the breach");
         var tier2 = await NotificationsAsync(id, tier: 2, "tier 2 notified after its delay");
 
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tier 1 committed {(tier1.Max(n => n.CreatedAt) - deadline).TotalMilliseconds:F0} ms after the deadline; tier 2 {(tier2.Min(n => n.CreatedAt) - deadline.AddSeconds(2)).TotalMilliseconds:F0} ms after its due time"));
         tier1.Select(n => (string)n.Payload["recipientId"]!).Should().OnlyContain(r => r == "r1");
         tier1.Select(n => (string)n.Payload["channel"]!).Should().BeEquivalentTo("Email", "InApp");
         (tier1.Max(n => n.CreatedAt) - deadline).Should().BeGreaterThanOrEqualTo(TimeSpan.Zero).And.BeLessThanOrEqualTo(Prompt);

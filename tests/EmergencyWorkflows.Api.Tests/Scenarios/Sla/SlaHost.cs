@@ -43,7 +43,8 @@ public sealed class SlaHost : IDisposable
             ["Emergency:Team:2:Email"] = "r1@example.com",
         };
         // grade-1 and grade-3: responders at the deadline, the lead 2 s later. grade-2: a tier nobody is on call for.
-        foreach (var (index, id) in new[] { (0, "grade-1"), (2, "grade-3") })
+        // Indexes from 10: configuration merges arrays by index, and appsettings.json already has policy 0 ("default").
+        foreach (var (index, id) in new[] { (10, "grade-1"), (12, "grade-3") })
         {
             settings[$"Emergency:Policies:{index}:Id"] = id;
             settings[$"Emergency:Policies:{index}:Tiers:0:Targets:0"] = "role:responder";
@@ -51,10 +52,10 @@ public sealed class SlaHost : IDisposable
             settings[$"Emergency:Policies:{index}:Tiers:1:Targets:0"] = "person:lead";
         }
 
-        settings["Emergency:Policies:1:Id"] = "grade-2";
-        settings["Emergency:Policies:1:Tiers:0:Targets:0"] = "rotation:nobody-on-call";
-        settings["Emergency:Policies:1:Tiers:1:Delay"] = "01:00:00";
-        settings["Emergency:Policies:1:Tiers:1:Targets:0"] = "person:head-it";
+        settings["Emergency:Policies:11:Id"] = "grade-2";
+        settings["Emergency:Policies:11:Tiers:0:Targets:0"] = "rotation:nobody-on-call";
+        settings["Emergency:Policies:11:Tiers:1:Delay"] = "01:00:00";
+        settings["Emergency:Policies:11:Tiers:1:Targets:0"] = "person:head-it";
 
         Factory = new ApiFactory(folder.Path, folder.CreateWorkflowsFolder(includeScenarioWorkflows: false),
             services => services.AddSingleton<IEmergencyDirectory>(sp => new EditableDirectory(new ConfiguredEmergencyDirectory(
