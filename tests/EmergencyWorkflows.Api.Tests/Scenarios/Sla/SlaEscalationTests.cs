@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Xunit.Abstractions;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
 using EmergencyWorkflows.Emergency.Escalation;
 using EmergencyWorkflows.Emergency.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace EmergencyWorkflows.Api.Tests.Scenarios.Sla;
 
