@@ -6,6 +6,7 @@ using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Events;
 using EmergencyWorkflows.Api.Health;
 using EmergencyWorkflows.Api.Hosting;
+using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
 using EmergencyWorkflows.Api.Scheduling;
@@ -22,6 +23,7 @@ builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
 builder.Services.AddApiAuth(builder.Configuration);
+builder.Services.AddIncidentResponse(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -36,6 +38,8 @@ app.MapTasks();
 app.MapBookmarks();
 app.MapAuth();
 app.MapJobDashboard();
+app.MapIncidents();
+app.MapAckLinks();
 
 await app.RunAsync();
 

@@ -10,7 +10,10 @@ public enum ActivityKind
     Task,
 }
 
-/// <summary>An input an activity reads: camelCase JSON name, value type alias and the class default (used when the property is absent).</summary>
+/// <summary>
+/// An input an activity reads: camelCase JSON name, value type alias and the class default (used when the property is
+/// absent). <see cref="Options"/> are the choices a designer offers for a dropdown or checklist UI hint.
+/// </summary>
 public sealed record ActivityInputDescriptor(
     string Name,
     string TypeName,
@@ -18,7 +21,8 @@ public sealed record ActivityInputDescriptor(
     string? DisplayName = null,
     string? Description = null,
     string? UiHint = null,
-    bool IsWrapped = true);
+    bool IsWrapped = true,
+    IReadOnlyList<string>? Options = null);
 
 /// <summary>An output an activity sets (camelCase JSON name, e.g. <c>result</c>).</summary>
 public sealed record ActivityOutputDescriptor(string Name, string TypeName);
