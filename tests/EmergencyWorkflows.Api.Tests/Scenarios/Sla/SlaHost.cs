@@ -21,7 +21,7 @@ public sealed class SlaHost : IDisposable
 
     public SlaHost()
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>
         {
             ["Emergency:Sla:DefaultResponse"] = "00:00:02",
             ["Emergency:AckLinks:Key"] = "sla-tests-signing-key-0123456789abcdef",
