@@ -1,10 +1,12 @@
 using EmergencyWorkflows.Persistence.Bookmarks;
 using EmergencyWorkflows.Persistence.Definitions;
+using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Persistence.Instances;
 using EmergencyWorkflows.Persistence.Outbox;
 using EmergencyWorkflows.Runtime.Bookmarks;
 using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Instances;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +35,8 @@ public static class WorkflowDatabaseExtensions
         services.TryAddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
         services.TryAddSingleton<IBookmarkStore>(sp => sp.GetRequiredService<EfBookmarkStore>());
         services.TryAddSingleton<IOutboxStore, EfOutboxStore>();
+        services.TryAddSingleton(sp => new IncidentWriter(
+            sp.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), sp.GetRequiredService<WriteGate>()));
         services.TryAddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<EfWorkflowDefinitionStore>());
         return services;
     }

@@ -1,5 +1,6 @@
 using EmergencyWorkflows.Persistence.Bookmarks;
 using EmergencyWorkflows.Persistence.Definitions;
+using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Persistence.Instances;
 using EmergencyWorkflows.Persistence.Outbox;
 using EmergencyWorkflows.Persistence.Timers;
@@ -22,6 +23,11 @@ public abstract class WorkflowsDbContext : DbContext
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<IncidentTimelineRecord> IncidentTimeline => Set<IncidentTimelineRecord>();
+    public DbSet<IncidentAttachmentRecord> IncidentAttachments => Set<IncidentAttachmentRecord>();
+    public DbSet<IncidentParticipantRecord> IncidentParticipants => Set<IncidentParticipantRecord>();
+    public DbSet<IncidentApprovalRecord> IncidentApprovals => Set<IncidentApprovalRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,5 +37,6 @@ public abstract class WorkflowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new TimerRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
+        IncidentModel.Apply(modelBuilder);
     }
 }
