@@ -40,7 +40,7 @@ internal static class AckLinkEndpoints
         }
 
         var outcome = await responder.RespondAsync(verification.IncidentId!,
-            new IncidentResponse(ResponseKind.Acknowledge, verification.MemberId, null, "link"), cancellationToken);
+            new IncidentResponse(ResponseKind.Acknowledge, verification.MemberId, null, "link"), null, cancellationToken);
         return IncidentEndpoints.ToHttp(outcome);
     }
 }

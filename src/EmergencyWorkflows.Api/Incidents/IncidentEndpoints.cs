@@ -15,12 +15,19 @@ internal static class IncidentEndpoints
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AuthPolicies.Responder);
-        group.MapGet("/{instanceId}/sla", GetSlaAsync);
+        // Any employee may report and read what they may see; working an incident needs a responder (or above).
+        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AuthPolicies.Reporter);
+        group.MapPost("/", IncidentReportEndpoints.ReportAsync);
+        group.MapGet("/", IncidentReportEndpoints.ListAsync);
+        group.MapGet("/{id}", IncidentReportEndpoints.GetAsync);
+        group.MapPost("/{id}/transitions", IncidentReportEndpoints.TransitionAsync).RequireAuthorization(AuthPolicies.Responder);
+        group.MapPost("/{id}/assessment", IncidentReportEndpoints.AssessAsync).RequireAuthorization(AuthPolicies.Responder);
+        group.MapPost("/{id}/approvals/{approvalId}", IncidentReportEndpoints.DecideAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapGet("/{instanceId}/sla", GetSlaAsync).RequireAuthorization(AuthPolicies.Responder);
         group.MapPost("/{instanceId}/acknowledge", (string instanceId, ResponseBody? body, ClaimsPrincipal user, IncidentResponder responder, CancellationToken ct) =>
-            RespondAsync(instanceId, ResponseKind.Acknowledge, body, user, responder, ct));
+            RespondAsync(instanceId, ResponseKind.Acknowledge, body, user, responder, ct)).RequireAuthorization(AuthPolicies.Responder);
         group.MapPost("/{instanceId}/arrive", (string instanceId, ResponseBody? body, ClaimsPrincipal user, IncidentResponder responder, CancellationToken ct) =>
-            RespondAsync(instanceId, ResponseKind.Arrive, body, user, responder, ct));
+            RespondAsync(instanceId, ResponseKind.Arrive, body, user, responder, ct)).RequireAuthorization(AuthPolicies.Responder);
         return app;
     }
 
@@ -54,7 +61,7 @@ internal static class IncidentEndpoints
         // "by" is who responded (an operator may record a responder's phone call); the source keeps who recorded it.
         var caller = user.UserNameOf();
         var by = string.IsNullOrWhiteSpace(body?.By) ? user.MemberIdOf() ?? caller : body.By;
-        var outcome = await responder.RespondAsync(instanceId, new IncidentResponse(kind, by, body?.Note, $"api:{caller}"), cancellationToken);
+        var outcome = await responder.RespondAsync(instanceId, new IncidentResponse(kind, by, body?.Note, $"api:{caller}"), caller, cancellationToken);
         return ToHttp(outcome);
     }
 

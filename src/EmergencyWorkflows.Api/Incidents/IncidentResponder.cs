@@ -12,11 +12,13 @@ namespace EmergencyWorkflows.Api.Incidents;
 /// response that is already recorded is answered idempotently; a lost race (the deadline fired meanwhile) is retried
 /// against the activity now waiting.
 /// </summary>
-internal sealed class IncidentResponder(IWorkflowRuntime runtime, IWorkflowInstanceStore instances, ILogger<IncidentResponder> logger)
+internal sealed class IncidentResponder(
+    IWorkflowRuntime runtime, IWorkflowInstanceStore instances, IncidentLedger ledger, ILogger<IncidentResponder> logger)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<ResponseOutcome> RespondAsync(string instanceId, IncidentResponse response, CancellationToken cancellationToken)
+    /// <param name="recordedBy">The signed-in user who recorded the response (null for a signed link).</param>
+    public async Task<ResponseOutcome> RespondAsync(string instanceId, IncidentResponse response, string? recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var verb = response.Kind == ResponseKind.Acknowledge ? "acknowledgement" : "arrival";
@@ -49,6 +51,9 @@ internal sealed class IncidentResponder(IWorkflowRuntime runtime, IWorkflowInsta
             {
                 logger.LogInformation("Incident {InstanceId}: {ResponseKind} recorded via {Via} by {By}",
                     instanceId, response.Kind, response.Via, PersonalData.Mask(response.By));
+
+                // The workflow has it (committed); now the incident's status, timeline and participants follow.
+                await ledger.RecordResponseAsync(instanceId, response, recordedBy, CancellationToken.None);
                 return ResponseOutcome.Recorded(resumed, alreadyRecorded: false, $"The {verb} of incident '{instanceId}' was recorded.");
             }
 

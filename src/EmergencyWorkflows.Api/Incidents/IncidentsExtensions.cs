@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Sla;
@@ -28,6 +29,22 @@ internal static class IncidentsExtensions
             configuration.GetSection(EmergencyDirectoryOptions.Section).Get<EmergencyDirectoryOptions>() ?? new EmergencyDirectoryOptions()));
         services.AddEmergencyActivities();
         services.AddSingleton<IncidentResponder>();
+        services.AddIncidentReports(configuration);
+        return services;
+    }
+
+    /// <summary>Reports and their lifecycle: limits from <c>Emergency:Reports</c>, intake, the ledger of changes, and the
+    /// start-up sweep that starts workflows an interrupted intake left unstarted.</summary>
+    private static IServiceCollection AddIncidentReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Emergency:Reports").Get<IncidentReportLimits>() ?? new IncidentReportLimits();
+        services.AddSingleton(limits);
+        services.AddSingleton(sp => new IncidentReportValidator(limits, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new GradeSuggester());
+        services.AddSingleton<IncidentIntake>();
+        services.AddSingleton<IncidentLedger>();
+        services.AddSingleton<IncidentStartSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentStartSweeper>());
         return services;
     }
 

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Incidents;
+
+namespace EmergencyWorkflows.Api.Incidents;
+
+/// <summary>
+/// Who sees which incident (issue 4 §8). A reporter sees the incidents they filed; a responder also those they work on
+/// (responded, assigned, notified: the participants); team leads, department heads (they assess and grade, and
+/// departments are not modelled yet) and admins see all. Everything else answers 404 exactly like a missing id, so
+/// nobody learns that an incident exists.
+/// </summary>
+internal static class IncidentAccess
+{
+    public static bool SeesAll(ClaimsPrincipal user) =>
+        user.IsInRole(AuthRoles.TeamLead) || user.IsInRole(AuthRoles.Admin) || user.IsInRole(AuthRoles.DepartmentHead);
+
+    public static bool MayAssess(ClaimsPrincipal user) =>
+        user.IsInRole(AuthRoles.TeamLead) || user.IsInRole(AuthRoles.DepartmentHead) || user.IsInRole(AuthRoles.Admin);
+
+    /// <summary>The names a participant row may carry for this user: the user name and the roster member id.</summary>
+    public static string[] IdentitiesOf(ClaimsPrincipal user) =>
+        new[] { user.UserNameOf(), user.MemberIdOf() }.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray();
+
+    public static IQueryable<IncidentRecord> Visible(WorkflowsDbContext db, ClaimsPrincipal user)
+    {
+        if (SeesAll(user))
+        {
+            return db.Incidents;
+        }
+
+        var name = user.UserNameOf() ?? string.Empty;
+        var identities = IdentitiesOf(user);
+        return db.Incidents.Where(i => i.ReportedBy == name
+            || db.IncidentParticipants.Any(p => p.IncidentId == i.Id && identities.Contains(p.Who)));
+    }
+
+    public static string NotFound(string id) => $"No incident '{id}' exists.";
+}

@@ -1,0 +1,376 @@
+using System.Security.Claims;
+using System.Text.Json;
+using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Incidents;
+using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Incidents;
+using IncidentRecord = EmergencyWorkflows.Persistence.Incidents.IncidentRecord;
+using EmergencyWorkflows.Runtime.Execution;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmergencyWorkflows.Api.Incidents;
+
+/// <summary>
+/// Every change to an incident after intake: state transitions (IncidentLifecycle decides), responses
+/// (acknowledge/arrive), assessment and regrading, and the four-eyes approvals for downgrading or closing a Level 1
+/// incident. Each change and its timeline entries commit together; the version column refuses a stale update.
+/// </summary>
+internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime runtime, TimeProvider time, ILogger<IncidentLedger> logger)
+{
+    public const string Pending = "Pending";
+    public const string Approved = "Approved";
+    public const string Rejected = "Rejected";
+    public const string RegradeKind = "Regrade";
+    public const string CloseKind = "Close";
+    private const int MaxReasonLength = 4000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<LedgerOutcome> TransitionAsync(string id, TransitionBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.To) || !Enum.TryParse<IncidentStatus>(body.To, ignoreCase: true, out var to) || !Enum.IsDefined(to))
+        {
+            return LedgerOutcome.BadRequest("'to' must be one of: " + string.Join(", ", Enum.GetNames<IncidentStatus>()) + ".");
+        }
+
+        if (body.Reason is { Length: > MaxReasonLength })
+        {
+            return LedgerOutcome.BadRequest($"'reason' is longer than {MaxReasonLength} characters.");
+        }
+
+        if (to == IncidentStatus.Cancelled && string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return LedgerOutcome.BadRequest("Cancelling an incident (a false alarm) needs a reason.");
+        }
+
+        var actor = user.UserNameOf() ?? "unknown";
+        var outcome = await ChangeAsync(id, user, (db, incident, now) =>
+        {
+            var from = Enum.Parse<IncidentStatus>(incident.Status);
+            var grade = (IncidentGrade?)incident.Grade;
+            if (IncidentLifecycle.WhyNot(from, to, grade) is { } why)
+            {
+                return LedgerOutcome.Conflict(why);
+            }
+
+            if (to == IncidentStatus.Closed && FourEyesRule.CloseNeedsApproval(grade))
+            {
+                var approval = NewApproval(incident.Id, CloseKind, null, null, body.Reason ?? "Close the incident.", actor, now);
+                db.IncidentApprovals.Add(approval);
+                AddEntry(db, incident.Id, now, actor, TimelineKind.Approval,
+                    "Closing this Level 1 incident was requested; a second team lead must approve.", body.Reason);
+                return LedgerOutcome.Pending(incident, approval,
+                    "Closing a Level 1 incident needs a second team lead's approval; the request is recorded and nothing changed yet.");
+            }
+
+            Move(db, incident, from, to, actor, now, body.Reason);
+            if (to == IncidentStatus.Cancelled)
+            {
+                incident.CancelReason = body.Reason!.Trim();
+            }
+
+            return LedgerOutcome.Ok(incident);
+        }, cancellationToken);
+
+        if (outcome.Kind == LedgerOutcomeKind.Ok && to == IncidentStatus.Cancelled)
+        {
+            // The false alarm stops its workflow too (timers, escalations); the incident row is the record of why.
+            await runtime.CancelAsync(id, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>After an acknowledgement or arrival was committed on the workflow: who responded becomes a participant,
+    /// the timeline shows it, and a Reported incident moves to Responding. Nothing happens for an instance that is not
+    /// an incident (started through the engine API).</summary>
+    public async Task RecordResponseAsync(string id, IncidentResponse response, string? recordedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var now = time.GetUtcNow();
+        var who = response.By ?? recordedBy ?? "unknown";
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null)
+            {
+                return 0;
+            }
+
+            foreach (var identity in new[] { response.By, recordedBy }.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal))
+            {
+                if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == id && p.Who == identity && p.Role == "Responded", ct))
+                {
+                    db.IncidentParticipants.Add(new IncidentParticipantRecord { IncidentId = id, Who = identity!, Role = "Responded", Since = now });
+                }
+            }
+
+            var verb = response.Kind == ResponseKind.Acknowledge ? "Acknowledged (remote response started)" : "Arrived on site";
+            AddEntry(db, id, now, who, TimelineKind.Signal, $"{verb} by {who} via {response.Via}.", response.Note);
+            var from = Enum.Parse<IncidentStatus>(incident.Status);
+            if (from == IncidentStatus.Reported)
+            {
+                Move(db, incident, from, IncidentStatus.Responding, who, now, verb);
+            }
+            else
+            {
+                Touch(incident, now);
+            }
+
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
+    public async Task<LedgerOutcome> AssessAsync(string id, AssessmentBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (body?.Grade is not (1 or 2 or 3))
+        {
+            return LedgerOutcome.BadRequest("'grade' must be 1 (major), 2 (serious) or 3 (general).");
+        }
+
+        var methods = AssessmentMethod.None;
+        foreach (var name in body.Methods ?? [])
+        {
+            if (!Enum.TryParse<AssessmentMethod>(name?.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var method)
+                || method == AssessmentMethod.None || !Enum.IsDefined(method))
+            {
+                return LedgerOutcome.BadRequest($"Unknown assessment method '{name}'; use OnSiteInspection, Data or EmployeeFeedback.");
+            }
+
+            methods |= method;
+        }
+
+        if (body.Evidence is { Length: > MaxReasonLength } || body.Reason is { Length: > MaxReasonLength })
+        {
+            return LedgerOutcome.BadRequest($"'evidence' and 'reason' are limited to {MaxReasonLength} characters.");
+        }
+
+        var actor = user.UserNameOf() ?? "unknown";
+        var grade = (IncidentGrade)body.Grade.Value;
+        var assessment = new Assessment(grade, methods, body.Evidence ?? string.Empty, actor, time.GetUtcNow());
+        if (assessment.WhyIncomplete() is { } incomplete)
+        {
+            return LedgerOutcome.BadRequest(incomplete);
+        }
+
+        var assessmentJson = JsonSerializer.Serialize(new
+        {
+            grade = (int)grade,
+            methods = methods.ToString(),
+            evidence = assessment.Evidence,
+            assessedBy = actor,
+            assessedAt = assessment.AssessedAt,
+        }, Json);
+
+        return await ChangeAsync(id, user, (db, incident, now) =>
+        {
+            var from = Enum.Parse<IncidentStatus>(incident.Status);
+            if (incident.Grade is not { } current)
+            {
+                if (IncidentLifecycle.WhyNot(from, IncidentStatus.Assessed, null) is { } why)
+                {
+                    return LedgerOutcome.Conflict(from == IncidentStatus.Reported
+                        ? "The incident has not been responded to yet; acknowledge it or record the arrival before assessing it."
+                        : why);
+                }
+
+                incident.Grade = (int)grade;
+                incident.AssessmentJson = assessmentJson;
+                AddEntry(db, id, now, actor, TimelineKind.Assessment,
+                    $"Assessed as Level {(int)grade} by {methods} (suggested Level {incident.SuggestedGrade}).", assessment.Evidence);
+                Move(db, incident, from, IncidentStatus.Assessed, actor, now, null);
+                return LedgerOutcome.Ok(incident);
+            }
+
+            if (!IncidentLifecycle.IsOpen(from) || from is IncidentStatus.Reviewed)
+            {
+                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.");
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Reason))
+            {
+                return LedgerOutcome.BadRequest($"The incident is already graded Level {current}; regrading needs a reason.");
+            }
+
+            if (FourEyesRule.RegradeNeedsApproval((IncidentGrade)current, grade))
+            {
+                var approval = NewApproval(id, RegradeKind, (int)grade, assessmentJson, body.Reason, actor, now);
+                db.IncidentApprovals.Add(approval);
+                AddEntry(db, id, now, actor, TimelineKind.Approval,
+                    $"Downgrade from Level {current} to Level {(int)grade} requested; a second team lead must approve.", body.Reason);
+                return LedgerOutcome.Pending(incident, approval,
+                    "Downgrading a Level 1 incident needs a second team lead's approval; the request is recorded and the grade is unchanged.");
+            }
+
+            incident.Grade = (int)grade;
+            incident.AssessmentJson = assessmentJson;
+            AddEntry(db, id, now, actor, TimelineKind.Edit, $"Regraded from Level {current} to Level {(int)grade}.", body.Reason);
+            Touch(incident, now);
+            return LedgerOutcome.Ok(incident);
+        }, cancellationToken);
+    }
+
+    public Task<LedgerOutcome> DecideAsync(string id, string approvalId, ApprovalBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var actor = user.UserNameOf() ?? "unknown";
+        var approve = body?.Approve ?? true;
+        if (body?.Note is { Length: > MaxReasonLength })
+        {
+            return Task.FromResult(LedgerOutcome.BadRequest($"'note' is longer than {MaxReasonLength} characters."));
+        }
+
+        return ChangeAsync(id, user, async (db, incident, now) =>
+        {
+            var approval = await db.IncidentApprovals.SingleOrDefaultAsync(a => a.Id == approvalId && a.IncidentId == id);
+            if (approval is null)
+            {
+                return LedgerOutcome.NotFound($"Incident '{id}' has no approval request '{approvalId}'.");
+            }
+
+            if (FourEyesRule.WhyApprovalInvalid(approval.RequestedBy, actor, user.IsInRole(AuthRoles.TeamLead)) is { } invalid)
+            {
+                return LedgerOutcome.Forbidden(invalid);
+            }
+
+            if (approval.State != Pending)
+            {
+                return LedgerOutcome.Conflict($"This request was already {approval.State.ToLowerInvariant()} by {approval.DecidedBy}.");
+            }
+
+            approval.DecidedBy = actor;
+            approval.DecidedAt = now;
+            approval.DecisionNote = body?.Note;
+            if (!approve)
+            {
+                approval.State = Rejected;
+                AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} rejected (requested by {approval.RequestedBy}).", body?.Note);
+                Touch(incident, now);
+                return LedgerOutcome.Ok(incident);
+            }
+
+            var from = Enum.Parse<IncidentStatus>(incident.Status);
+            if (approval.Kind == CloseKind)
+            {
+                if (IncidentLifecycle.WhyNot(from, IncidentStatus.Closed, (IncidentGrade?)incident.Grade) is { } why)
+                {
+                    return LedgerOutcome.Conflict($"The close cannot be applied any more: {why}");
+                }
+
+                approval.State = Approved;
+                AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} approved (requested by {approval.RequestedBy}).", body?.Note);
+                Move(db, incident, from, IncidentStatus.Closed, actor, now, approval.Reason);
+                return LedgerOutcome.Ok(incident);
+            }
+
+            if (!IncidentLifecycle.IsOpen(from))
+            {
+                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.");
+            }
+
+            approval.State = Approved;
+            AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} approved (requested by {approval.RequestedBy}).", body?.Note);
+            AddEntry(db, id, now, actor, TimelineKind.Edit, $"Regraded from Level {incident.Grade} to Level {approval.ProposedGrade}.", approval.Reason);
+            incident.Grade = approval.ProposedGrade;
+            incident.AssessmentJson = approval.ProposedAssessmentJson;
+            Touch(incident, now);
+            return LedgerOutcome.Ok(incident);
+        }, cancellationToken);
+    }
+
+    private async Task<LedgerOutcome> ChangeAsync(
+        string id, ClaimsPrincipal user, Func<WorkflowsDbContext, IncidentRecord, DateTimeOffset, LedgerOutcome> change, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, user, (db, incident, now) => Task.FromResult(change(db, incident, now)), cancellationToken);
+
+    private async Task<LedgerOutcome> ChangeAsync(
+        string id, ClaimsPrincipal user, Func<WorkflowsDbContext, IncidentRecord, DateTimeOffset, Task<LedgerOutcome>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await writer.WriteAsync(async (db, ct) =>
+            {
+                var incident = await IncidentAccess.Visible(db, user).SingleOrDefaultAsync(i => i.Id == id, ct);
+                if (incident is null)
+                {
+                    return LedgerOutcome.NotFound(IncidentAccess.NotFound(id));
+                }
+
+                var outcome = await change(db, incident, time.GetUtcNow());
+                if (outcome.Kind is LedgerOutcomeKind.Ok or LedgerOutcomeKind.Pending)
+                {
+                    await db.SaveChangesAsync(ct);
+                    logger.LogInformation("Incident {IncidentId}: {Outcome}, now {Status}", id, outcome.Kind, incident.Status);
+                }
+
+                return outcome;
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return LedgerOutcome.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.");
+        }
+    }
+
+    private static void Move(WorkflowsDbContext db, IncidentRecord incident, IncidentStatus from, IncidentStatus to, string actor, DateTimeOffset now, string? reason)
+    {
+        incident.Status = to.ToString();
+        Touch(incident, now);
+        AddEntry(db, incident.Id, now, actor, TimelineKind.Transition, $"{from} → {to}.", reason);
+    }
+
+    private static void Touch(IncidentRecord incident, DateTimeOffset now)
+    {
+        incident.UpdatedAt = now;
+        incident.Version++;
+    }
+
+    private static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
+        db.IncidentTimeline.Add(new IncidentTimelineRecord
+        {
+            IncidentId = id, At = at, Actor = actor, Kind = kind.ToString(), Summary = summary,
+            Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim(),
+        });
+
+    private static IncidentApprovalRecord NewApproval(
+        string incidentId, string kind, int? grade, string? assessmentJson, string reason, string actor, DateTimeOffset now) => new()
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            IncidentId = incidentId,
+            Kind = kind,
+            ProposedGrade = grade,
+            ProposedAssessmentJson = assessmentJson,
+            Reason = reason.Trim(),
+            RequestedBy = actor,
+            RequestedAt = now,
+            State = Pending,
+        };
+
+    private static string Describe(IncidentApprovalRecord approval) =>
+        approval.Kind == CloseKind ? "Closing the Level 1 incident" : $"Downgrade to Level {approval.ProposedGrade}";
+}
+
+internal enum LedgerOutcomeKind
+{
+    Ok,
+    Pending,
+    BadRequest,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+internal sealed record LedgerOutcome(LedgerOutcomeKind Kind, string? Message, IncidentRecord? Incident, IncidentApprovalRecord? Approval)
+{
+    public static LedgerOutcome Ok(IncidentRecord incident) => new(LedgerOutcomeKind.Ok, null, incident, null);
+
+    public static LedgerOutcome Pending(IncidentRecord incident, IncidentApprovalRecord approval, string message) =>
+        new(LedgerOutcomeKind.Pending, message, incident, approval);
+
+    public static LedgerOutcome BadRequest(string message) => new(LedgerOutcomeKind.BadRequest, message, null, null);
+
+    public static LedgerOutcome Forbidden(string message) => new(LedgerOutcomeKind.Forbidden, message, null, null);
+
+    public static LedgerOutcome NotFound(string message) => new(LedgerOutcomeKind.NotFound, message, null, null);
+
+    public static LedgerOutcome Conflict(string message) => new(LedgerOutcomeKind.Conflict, message, null, null);
+}
