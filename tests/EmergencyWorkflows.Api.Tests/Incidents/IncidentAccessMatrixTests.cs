@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Tests.Infrastructure;
+
+namespace EmergencyWorkflows.Api.Tests.Incidents;
+
+[Collection(IncidentHostCollection.Name)]
+public sealed class IncidentAccessMatrixTests(IncidentHost host)
+{
+    [Theory]
+    [InlineData("employee", HttpStatusCode.OK)]
+    [InlineData("employee2", HttpStatusCode.NotFound)]
+    [InlineData("responder", HttpStatusCode.NotFound)]
+    [InlineData("responder2", HttpStatusCode.NotFound)]
+    [InlineData("depthead", HttpStatusCode.OK)]
+    [InlineData("lead", HttpStatusCode.OK)]
+    [InlineData("lead2", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task Read_SomeoneElsesReport_OnlyTheReporterAndLeadsSeeIt(string user, HttpStatusCode expected)
+    {
+        var id = await EmployeeReportAsync();
+        using var client = host.Factory.CreateClientAs(user);
+
+        using var response = await client.GetAsync($"/api/incidents/{id}");
+        var listed = (await client.GetFromJsonAsync<JsonArray>("/api/incidents"))!.Select(i => (string)i!["id"]!);
+
+        response.StatusCode.Should().Be(expected);
+        listed.Contains(id).Should().Be(expected == HttpStatusCode.OK, "the list shows exactly what the caller may read");
+        if (expected == HttpStatusCode.NotFound)
+        {
+            var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            problem.ToJsonString().Should().NotContain("Zhang Wei").And.NotContain("Building A", "a refusal leaks nothing of the incident");
+            ((string)problem["detail"]!).Should().Be($"No incident '{id}' exists.", "the same answer as for an id that does not exist");
+        }
+    }
+
+    [Fact]
+    public async Task Responder_AfterResponding_SeesTheIncident_OtherRespondersStillDoNot()
+    {
+        var id = await EmployeeReportAsync();
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+
+        (await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/acknowledge", new { })).Status.Should().Be(HttpStatusCode.OK);
+
+        (await responder.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("employee", "transitions", HttpStatusCode.Forbidden)]
+    [InlineData("employee2", "transitions", HttpStatusCode.Forbidden)]
+    [InlineData("responder2", "transitions", HttpStatusCode.NotFound)]
+    [InlineData("employee", "assessment", HttpStatusCode.Forbidden)]
+    [InlineData("responder2", "assessment", HttpStatusCode.Forbidden)]
+    [InlineData("employee2", "approvals/x", HttpStatusCode.Forbidden)]
+    [InlineData("responder", "approvals/x", HttpStatusCode.Forbidden)]
+    public async Task Change_WithoutTheRightOrSight_IsRefusedAndChangesNothing(string user, string action, HttpStatusCode expected)
+    {
+        var id = await EmployeeReportAsync();
+        using var client = host.Factory.CreateClientAs(user);
+
+        using var response = await client.PostAsJsonAsync($"/api/incidents/{id}/{action}",
+            new { to = "Cancelled", reason = "not mine", grade = 3, methods = new[] { "Data" }, evidence = "x", approve = true });
+
+        await response.ShouldBeProblemAsync(expected);
+        using var lead = host.Factory.CreateClientAs("lead");
+        var incident = await IncidentHost.GetAsync(lead, id);
+        ((string)incident["status"]!).Should().Be("Reported");
+        IncidentHost.Timeline(incident).Should().ContainSingle();
+    }
+
+    private async Task<string> EmployeeReportAsync()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        return (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report()))["id"]!;
+    }
+}
