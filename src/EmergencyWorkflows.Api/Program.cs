@@ -8,6 +8,7 @@ using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
 using EmergencyWorkflows.Api.Scheduling;
+using EmergencyWorkflows.Api.Studio;
 using EmergencyWorkflows.Api.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddInstanceViews();
 builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
+builder.Services.AddStudio(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -31,6 +33,7 @@ app.MapInstances();
 app.MapEvents();
 app.MapTasks();
 app.MapBookmarks();
+app.MapStudio();
 
 await app.RunAsync();
 
