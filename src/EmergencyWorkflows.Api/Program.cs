@@ -1,5 +1,6 @@
 using EmergencyWorkflows.Api.Bookmarks;
 using EmergencyWorkflows.Api.Definitions;
+using EmergencyWorkflows.Api.ElsaApi;
 using EmergencyWorkflows.Api.Engine;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Events;
@@ -22,6 +23,7 @@ builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
 builder.Services.AddStudio(builder.Configuration);
+builder.Services.AddElsaApi();
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -34,6 +36,7 @@ app.MapEvents();
 app.MapTasks();
 app.MapBookmarks();
 app.MapStudio();
+app.MapElsaApi();
 
 await app.RunAsync();
 
