@@ -122,8 +122,11 @@ internal static class ElsaDefinitionShapes
         return copy;
     }
 
-    /// <summary>True when two definitions say the same thing, whatever version, id or flags they carry.</summary>
-    public static bool SameContent(JsonObject a, JsonObject b) => JsonNode.DeepEquals(Content(a), Content(b));
+    /// <summary>
+    /// True when two definition texts say the same thing, whatever version, id, flags or defaulted fields they carry
+    /// (a file exported from the store and the stored version it came from are the same content).
+    /// </summary>
+    public static bool SameContent(string a, string b) => JsonNode.DeepEquals(Content(a), Content(b));
 
     public static JsonObject ParseObject(string json)
     {
@@ -147,16 +150,15 @@ internal static class ElsaDefinitionShapes
     public static string? Text(JsonObject source, string key) =>
         source[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static JsonObject Content(JsonObject definition)
+    private static JsonObject Content(string json)
     {
-        var copy = (JsonObject)definition.DeepClone();
+        var shaped = Definition(new StoredDefinition { VersionId = string.Empty, DefinitionId = string.Empty, Version = 0, Json = json });
         foreach (var field in IdentityFields)
         {
-            copy.Remove(field);
+            shaped.Remove(field);
         }
 
-        copy["root"] = NormalizeRoot(copy["root"] as JsonObject);
-        return copy;
+        return shaped;
     }
 
     private static void Normalize(JsonObject node, string? parentNodeId)
