@@ -72,8 +72,14 @@ public class ElsaDefinitionContractTests(SharedHost host)
         var name = "Created " + Guid.NewGuid().ToString("N");
         var model = new JsonObject
         {
-            ["definitionId"] = null, ["id"] = null, ["name"] = name, ["version"] = 1, ["isLatest"] = true, ["isPublished"] = false,
-            ["toolVersion"] = "3.8.0.0", ["createdAt"] = "0001-01-01T00:00:00+00:00",
+            ["definitionId"] = null,
+            ["id"] = null,
+            ["name"] = name,
+            ["version"] = 1,
+            ["isLatest"] = true,
+            ["isPublished"] = false,
+            ["toolVersion"] = "3.8.0.0",
+            ["createdAt"] = "0001-01-01T00:00:00+00:00",
             ["root"] = new JsonObject { ["id"] = "fc1", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["name"] = "Flowchart1" },
         };
 
