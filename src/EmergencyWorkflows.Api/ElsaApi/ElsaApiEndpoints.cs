@@ -188,15 +188,18 @@ internal static class ElsaApiEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string definitionId, ElsaDefinitions definitions, CancellationToken cancellationToken) =>
-        await definitions.DeleteAsync(definitionId, cancellationToken) > 0
-            ? TypedResults.NoContent()
-            : Problems.NotFound($"No workflow definition '{definitionId}' exists.");
+        Deleted(await definitions.DeleteAsync(definitionId, cancellationToken), $"No workflow definition '{definitionId}' exists.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteVersionAsync(
         string versionId, ElsaDefinitions definitions, CancellationToken cancellationToken) =>
-        await definitions.DeleteVersionAsync(versionId, cancellationToken)
-            ? TypedResults.NoContent()
-            : Problems.NotFound($"No workflow definition version '{versionId}' exists.");
+        Deleted(await definitions.DeleteVersionAsync(versionId, cancellationToken), $"No workflow definition version '{versionId}' exists.");
+
+    private static Results<NoContent, ProblemHttpResult> Deleted(DeleteOutcome outcome, string notFound) => outcome switch
+    {
+        { IsDeleted: true } => TypedResults.NoContent(),
+        { Error: { } error } => Refused([error]),
+        _ => Problems.NotFound(notFound),
+    };
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> RevertAsync(
         string definitionId, int version, ElsaDefinitions definitions, CancellationToken cancellationToken)
@@ -346,7 +349,7 @@ internal static class ElsaApiEndpoints
         var deleted = 0;
         foreach (var id in ids)
         {
-            deleted += await definitions.DeleteAsync(id, cancellationToken) > 0 ? 1 : 0;
+            deleted += (await definitions.DeleteAsync(id, cancellationToken)).IsDeleted ? 1 : 0;
         }
 
         return TypedResults.Ok(new JsonObject { ["deleted"] = deleted });
@@ -363,7 +366,7 @@ internal static class ElsaApiEndpoints
         var deleted = 0;
         foreach (var id in ids)
         {
-            deleted += await definitions.DeleteVersionAsync(id, cancellationToken) ? 1 : 0;
+            deleted += (await definitions.DeleteVersionAsync(id, cancellationToken)).IsDeleted ? 1 : 0;
         }
 
         return TypedResults.Ok(new JsonObject { ["deleted"] = deleted });

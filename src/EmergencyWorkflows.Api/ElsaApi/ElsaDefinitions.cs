@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Runtime.Definitions;
+using EmergencyWorkflows.Runtime.Instances;
 
 namespace EmergencyWorkflows.Api.ElsaApi;
 
@@ -12,6 +13,7 @@ namespace EmergencyWorkflows.Api.ElsaApi;
 /// </summary>
 internal sealed class ElsaDefinitions(
     IWorkflowDefinitionStore store,
+    IWorkflowInstanceStore instances,
     IWorkflowDefinitionValidator validator,
     TimeProvider time,
     ILogger<ElsaDefinitions> logger)
@@ -161,11 +163,46 @@ internal sealed class ElsaDefinitions(
         return outcome.Definition;
     }
 
-    public Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken) =>
-        store.DeleteDefinitionAsync(definitionId, cancellationToken);
+    /// <summary>
+    /// Deletes every version, unless a running instance still needs one (it resumes on the exact version it started
+    /// on, so deleting it would strand an incident): then nothing is deleted and the reason is returned.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var running = await RunningVersionsAsync(definitionId, cancellationToken);
+        if (running.Count > 0)
+        {
+            return DeleteOutcome.Refused(
+                $"Workflow definition '{definitionId}' still has running instances (on version {string.Join(", ", running)}); cancel or finish them first.");
+        }
 
-    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken) =>
-        store.DeleteVersionAsync(versionId, cancellationToken);
+        return await store.DeleteDefinitionAsync(definitionId, cancellationToken) > 0 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+    }
+
+    /// <summary>Deletes one version, unless a running instance is on it.</summary>
+    public async Task<DeleteOutcome> DeleteVersionAsync(string versionId, CancellationToken cancellationToken)
+    {
+        var version = await store.FindByVersionIdAsync(versionId, cancellationToken);
+        if (version is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+
+        if ((await RunningVersionsAsync(version.DefinitionId, cancellationToken)).Contains(version.Version))
+        {
+            return DeleteOutcome.Refused(
+                $"Version {version.Version} of workflow definition '{version.DefinitionId}' has running instances; cancel or finish them first.");
+        }
+
+        return await store.DeleteVersionAsync(versionId, cancellationToken) ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+    }
+
+    private async Task<SortedSet<int>> RunningVersionsAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var running = await instances.ListAsync(
+            new InstanceQuery(definitionId, Status: WorkflowStatus.Running, Take: int.MaxValue), cancellationToken);
+        return [.. running.Select(i => i.DefinitionVersion)];
+    }
 
     /// <summary>What stops the runtime from executing this JSON; empty when it can run it.</summary>
     public IReadOnlyList<string> Validate(JsonObject json)
@@ -198,6 +235,15 @@ internal sealed class ElsaDefinitions(
     }
 
     private static string NewVersionId() => Guid.CreateVersion7().ToString("N");
+}
+
+/// <summary>The result of a delete: done, nothing there, or refused with the reason.</summary>
+internal sealed record DeleteOutcome(bool IsDeleted, bool Exists, string? Error)
+{
+    public static readonly DeleteOutcome Deleted = new(true, true, null);
+    public static readonly DeleteOutcome NotFound = new(false, false, null);
+
+    public static DeleteOutcome Refused(string error) => new(false, true, error);
 }
 
 /// <summary>The result of a save or publish: the stored version, or the errors that refused it.</summary>

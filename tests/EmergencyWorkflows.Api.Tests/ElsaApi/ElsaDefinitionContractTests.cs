@@ -219,6 +219,25 @@ public class ElsaDefinitionContractTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Delete_DefinitionWithRunningInstance_Answers400AndKeepsIt()
+    {
+        var id = NewDefinitionId();
+        var v1 = await Client.SavedAsync(Waiting(id, "Running " + id, "x"), publish: true);
+        var running = await Client.StartAsync(id);
+
+        using var delete = await Client.DeleteAsync($"{ElsaBase}/workflow-definitions/{id}");
+        (await delete.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!.ToJsonString().Should().Contain("running");
+        using var deleteVersion = await Client.DeleteAsync($"{ElsaBase}/workflow-definition-versions/{v1["id"]}");
+        await deleteVersion.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var taskId = (string)running.Bookmarks("Elsa.RunTask").Single()["key"]!;
+        using var complete = await Client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = "ok" });
+        (await complete.ReadJsonAsync()).AsObject().Status().Should().Be("Finished", "the version it runs on is still there");
+        using var afterwards = await Client.DeleteAsync($"{ElsaBase}/workflow-definitions/{id}");
+        afterwards.StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task DeleteVersion_LatestDraft_PreviousVersionBecomesLatest()
     {
         var id = NewDefinitionId();
