@@ -22,6 +22,7 @@ public class StudioEditorTests(BrowserHost host)
         var before = await StartAsync();
         ((int)before["definitionVersion"]!).Should().Be(1);
         var edit = "Studio edit " + Guid.NewGuid().ToString("N")[..8];
+        string? runInstanceId = null;
 
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -76,6 +77,17 @@ public class StudioEditorTests(BrowserHost host)
             (await published).Status.Should().Be(200);
             await Expect(page.Locator(".mud-snackbar").First).ToBeVisibleAsync();
             await Shot(page, "05-published");
+
+            // Run: the published version starts; the page stays in the designer and names the instance.
+            var ran = page.WaitForResponseAsync(r => r.Request.Method == "POST"
+                && r.Url.EndsWith($"/elsa/api/workflow-definitions/{DefinitionId}/execute", StringComparison.Ordinal));
+            await page.Locator("button.mud-icon-button.mud-success-text").First.ClickAsync();
+            var run = await ran;
+            run.Status.Should().Be(200);
+            runInstanceId = await run.HeaderValueAsync("x-elsa-workflow-instance-id");
+            await Expect(page.Locator("#ew-run-instance")).ToHaveTextAsync(runInstanceId!);
+            page.Url.Should().EndWith($"/studio/definitions/{DefinitionId}");
+            await Shot(page, "06-run");
         }
         catch
         {
@@ -105,6 +117,11 @@ public class StudioEditorTests(BrowserHost host)
         complete.StatusCode.Should().Be(HttpStatusCode.OK, resumed.ToJsonString());
         ((int)resumed["definitionVersion"]!).Should().Be(1);
         resumed["incidents"]!.AsArray().Should().BeEmpty();
+
+        using var runInstance = await host.Api.GetAsync($"/api/instances/{runInstanceId}");
+        var ranOnVersion = JsonNode.Parse(await runInstance.Content.ReadAsStringAsync())!;
+        runInstance.StatusCode.Should().Be(HttpStatusCode.OK, ranOnVersion.ToJsonString());
+        ((int)ranOnVersion["definitionVersion"]!).Should().Be(2, "Run starts the published version");
     }
 
     private async Task<JsonObject> StartAsync()

@@ -24,8 +24,33 @@ internal static class StudioPages
 
     public static string Editor(string remoteEndpoint, string definitionId) => Page(
         "Workflow designer",
-        $"""<elsa-workflow-definition-editor definition-id="{Attribute(definitionId)}" remote-endpoint="{Attribute(remoteEndpoint)}"></elsa-workflow-definition-editor>""",
-        string.Empty);
+        $"""
+        <elsa-workflow-definition-editor definition-id="{Attribute(definitionId)}" remote-endpoint="{Attribute(remoteEndpoint)}"></elsa-workflow-definition-editor>
+        <div id="ew-run-banner" role="status" hidden
+             style="position:fixed;bottom:16px;left:16px;z-index:10000;padding:10px 16px;border-radius:4px;background:#1e40af;color:#fff;font:14px system-ui,sans-serif;">
+          Started instance <a id="ew-run-instance" style="color:#fff"></a>
+        </div>
+        """,
+        """
+        <script>
+          // After Run, the Studio pushes /workflows/instances/{id}/view onto the history (its callback cannot be set from
+          // JS). Stay in the designer instead, and say which instance started, linking to its state.
+          (() => {
+            const push = history.pushState.bind(history);
+            history.pushState = (state, title, url) => {
+              const started = url && String(url).match(/\/workflows\/instances\/([^/?#]+)\/view/);
+              if (!started) {
+                return push(state, title, url);
+              }
+              const id = decodeURIComponent(started[1]);
+              const link = document.getElementById('ew-run-instance');
+              link.textContent = id;
+              link.href = '/api/instances/' + encodeURIComponent(id);
+              document.getElementById('ew-run-banner').hidden = false;
+            };
+          })();
+        </script>
+        """);
 
     private static string Attribute(string value) => HtmlEncoder.Default.Encode(value);
 
