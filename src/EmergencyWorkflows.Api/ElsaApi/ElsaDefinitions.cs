@@ -74,6 +74,7 @@ internal sealed class ElsaDefinitions(
         {
             null => (1, NewVersionId()),
             { IsPublished: true } => (latest.Version + 1, NewVersionId()),
+            _ when await HasInstancesAsync(latest, cancellationToken) => (latest.Version + 1, NewVersionId()),
             _ => (latest.Version, latest.VersionId),
         };
 
@@ -195,6 +196,16 @@ internal sealed class ElsaDefinitions(
         }
 
         return await store.DeleteVersionAsync(versionId, cancellationToken) ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+    }
+
+    /// <summary>
+    /// A draft that instances ran on (e.g. a retracted version) is frozen: editing it would change the definition under
+    /// them, so the edit becomes the next version instead.
+    /// </summary>
+    private async Task<bool> HasInstancesAsync(StoredDefinition draft, CancellationToken cancellationToken)
+    {
+        var all = await instances.ListAsync(new InstanceQuery(draft.DefinitionId, Take: int.MaxValue), cancellationToken);
+        return all.Any(i => i.DefinitionVersion == draft.Version);
     }
 
     private async Task<SortedSet<int>> RunningVersionsAsync(string definitionId, CancellationToken cancellationToken)

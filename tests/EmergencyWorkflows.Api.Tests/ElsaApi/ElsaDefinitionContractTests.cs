@@ -205,6 +205,23 @@ public class ElsaDefinitionContractTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Save_AfterRetractingVersionInstancesRanOn_CreatesNextVersionInsteadOfEditingIt()
+    {
+        var id = NewDefinitionId();
+        var v1 = await Client.SavedAsync(Waiting(id, "Frozen " + id, "what the instance runs"), publish: true);
+        var running = await Client.StartAsync(id);
+        using var retract = await Client.PostAsJsonAsync($"{ElsaBase}/workflow-definitions/{id}/retract", new { });
+        retract.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var edited = await Client.SavedAsync(Waiting(id, "Frozen " + id, "edited after retract"), publish: false);
+
+        ((int)edited["version"]!).Should().Be(2);
+        var original = await Client.GetElsaAsync($"/workflow-definitions/by-id/{v1["id"]}");
+        ((string?)original["root"]!["activities"]![1]!["text"]!["expression"]!["value"]).Should().Be("what the instance runs");
+        ((int)(await Client.GetInstanceAsync(running.Id()))["definitionVersion"]!).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Delete_Definition_Answers204ThenItIsGone()
     {
         var id = NewDefinitionId();
