@@ -7,6 +7,9 @@ namespace EmergencyWorkflows.Api.Scheduling;
 
 internal static class SchedulingExtensions
 {
+    // Hangfire stores a scheduled job's time in whole seconds, so a job may run up to a second after the instant asked.
+    private static readonly TimeSpan HangfireTimeGranularity = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Timers: near ones armed in-process (<see cref="NearTimerQueue"/>), far ones and failed wakes through Hangfire
     /// (storage chosen by <c>Hangfire:Storage</c>), start-up reconciliation and the escalation auditor (<c>Timers</c>
@@ -54,10 +57,10 @@ internal static class SchedulingExtensions
     private static void Validate(TimerOptions timers, HangfireOptions hangfire)
     {
         if (timers.ArmWindow > TimeSpan.Zero
-            && (timers.HandOverLead >= timers.ArmWindow || timers.HandOverLead <= hangfire.SchedulePollingInterval))
+            && (timers.HandOverLead >= timers.ArmWindow || timers.HandOverLead <= hangfire.SchedulePollingInterval + HangfireTimeGranularity))
         {
             throw new InvalidOperationException(
-                $"Timers:HandOverLead ({timers.HandOverLead}) must be shorter than Timers:ArmWindow ({timers.ArmWindow}) and longer than Hangfire:SchedulePollingInterval ({hangfire.SchedulePollingInterval}), so a far timer reaches the in-process queue before it is due.");
+                $"Timers:HandOverLead ({timers.HandOverLead}) must be shorter than Timers:ArmWindow ({timers.ArmWindow}) and longer than Hangfire:SchedulePollingInterval ({hangfire.SchedulePollingInterval}) plus one second (Hangfire keeps scheduled times in whole seconds), so a far timer reaches the in-process queue before it is due.");
         }
 
         if (timers.FireConcurrency < 1 || timers.AuditBatchSize < 1 || timers.AuditInterval <= TimeSpan.Zero || timers.OverdueThreshold < TimeSpan.Zero)

@@ -14,7 +14,8 @@ internal sealed class TimerOptions
 
     /// <summary>
     /// How long before its due time the Hangfire job of a far timer runs to hand it to the in-process queue; larger
-    /// than Hangfire's polling interval so a polled job still arrives before the due time, smaller than ArmWindow.
+    /// than Hangfire's polling interval plus one second (Hangfire's time granularity) so a polled job still arrives
+    /// before the due time, smaller than ArmWindow.
     /// </summary>
     public TimeSpan HandOverLead { get; set; } = TimeSpan.FromSeconds(10);
 

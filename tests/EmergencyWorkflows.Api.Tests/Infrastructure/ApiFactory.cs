@@ -10,7 +10,11 @@ namespace EmergencyWorkflows.Api.Tests.Infrastructure;
 /// test's choice, logs to the temp folder and to a capturing sink, Hangfire in memory, no config-reload watchers.
 /// Settings go in through UseSetting, which reaches Program as command-line arguments, before registrations read them.
 /// </summary>
-public sealed class ApiFactory(string dataFolder, string workflowsFolder, Action<IServiceCollection>? swap = null)
+public sealed class ApiFactory(
+    string dataFolder,
+    string workflowsFolder,
+    Action<IServiceCollection>? swap = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public CapturingSink Sink { get; } = new();
@@ -27,6 +31,11 @@ public sealed class ApiFactory(string dataFolder, string workflowsFolder, Action
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "emergency-workflows-.json"));
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Hangfire:ShutdownTimeout", "00:00:00.500");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Sink);
