@@ -26,7 +26,8 @@ internal sealed class NearTimerFiringService(
                 foreach (var wakeUp in await queue.TakeDueAsync(stoppingToken))
                 {
                     await slots.WaitAsync(stoppingToken);
-                    _ = FireAsync(wakeUp, slots);
+                    // On the thread pool: each burst's CPU work runs in parallel, the loop only hands out.
+                    _ = Task.Run(() => FireAsync(wakeUp, slots), CancellationToken.None);
                 }
             }
         }
