@@ -4,7 +4,8 @@ using EmergencyWorkflows.Bench;
 // Durable starts and resumes per second for start → RunTask → end, side by side in one run with WorkflowCore
 // (in-memory store) and this machine's raw durable SQLite commit rate. Usage: dotnet run -c Release --project
 // bench/EmergencyWorkflows.Bench [-- --count N --callers C --synchronous FULL|NORMAL]
-// Timers instead: [-- --timers --count 10000 --spread 5 --lead 10] (lateness vs Hangfire's defaults, restart catch-up).
+// Timers instead: [-- --timers --count 10000 --spread 5 --lead 10 (--lateness-only | --catch-up-only)]
+// (lateness vs Hangfire's defaults, restart catch-up).
 var count = Option("--count", 3000);
 var callers = Option("--callers", 8);
 var synchronous = OptionText("--synchronous", "FULL");
@@ -14,7 +15,8 @@ if (args.Contains("--timers"))
     try
     {
         await TimerBench.RunAsync(folder, Option("--count", 10_000),
-            TimeSpan.FromSeconds(Option("--spread", 5)), TimeSpan.FromSeconds(Option("--lead", 10)));
+            TimeSpan.FromSeconds(Option("--spread", 5)), TimeSpan.FromSeconds(Option("--lead", 10)),
+            lateness: !args.Contains("--catch-up-only"), catchUp: !args.Contains("--lateness-only"));
     }
     finally
     {
