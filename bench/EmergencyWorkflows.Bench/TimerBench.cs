@@ -47,7 +47,7 @@ internal static class TimerBench
             });
 
             Console.WriteLine();
-            Console.WriteLine($"{"timer lateness",-58} {"p50",9} {"p99",9} {"max",9} {"fired",8} {"twice",6} {"created in",11}");
+            Console.WriteLine($"{"timer lateness",-72} {"p50",9} {"p99",9} {"max",9} {"fired",8} {"twice",6} {"created in",11}");
             ours.Print("EmergencyWorkflows (in-process arm, 30 s window)");
             hangfire.Print($"Hangfire default (15 s polling, {hangfireWorkers} workers)");
             Console.WriteLine($"target: ours p99 (fire committed) <= 250 ms -> {(ours.Committed.P99 <= TimeSpan.FromMilliseconds(250) ? "met" : "NOT met")}");
@@ -195,8 +195,8 @@ internal static class TimerBench
     {
         public void Print(string label)
         {
-            Console.WriteLine($"{label + ": wake started - due",-58} {Started}");
-            Console.WriteLine($"{label + ": resume committed - due",-58} {Committed} {Fired,8:N0} {Twice,6} {Created.TotalSeconds,9:0.00} s");
+            Console.WriteLine($"{label + ": wake started - due",-72} {Started}");
+            Console.WriteLine($"{label + ": resume committed - due",-72} {Committed} {Fired,8:N0} {Twice,6} {Created.TotalSeconds,9:0.00} s");
         }
     }
 

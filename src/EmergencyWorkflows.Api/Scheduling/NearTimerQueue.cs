@@ -61,6 +61,7 @@ internal sealed class NearTimerQueue(TimeProvider time)
         {
             Task earlier;
             TimeSpan wait;
+            DateTimeOffset? nextDue;
             lock (gate)
             {
                 var now = time.GetUtcNow();
@@ -82,12 +83,18 @@ internal sealed class NearTimerQueue(TimeProvider time)
                 }
 
                 earlier = earlierArrived.Task;
-                wait = queue.TryPeek(out _, out var next) ? Min(next - now, LongestWait) : LongestWait;
+                nextDue = queue.TryPeek(out _, out var next) ? next : null;
+                wait = nextDue is { } at ? Min(at - now, LongestWait) : LongestWait;
             }
 
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var elapsed = Task.Delay(wait, time, stopWaiting.Token);
-            await Task.WhenAny(earlier, elapsed);
+            // The clock may have moved between reading it and starting the delay (a fake clock jumps): look again.
+            if (!(time.GetUtcNow() >= nextDue))
+            {
+                await Task.WhenAny(earlier, elapsed);
+            }
+
             await stopWaiting.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
         }

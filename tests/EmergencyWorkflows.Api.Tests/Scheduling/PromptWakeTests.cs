@@ -54,11 +54,14 @@ public sealed class PromptWakeTests : IDisposable
             TimeSpan.FromSeconds(10),
             "the Hangfire job to hand the timer over and the in-process arm to fire it");
 
-        var fired = factory.FiredEvents(bookmarkId).Should().ContainSingle().Subject;
+        // The log line and Hangfire's bookkeeping follow the commit that finished the instance.
+        var fired = (await Settle.UntilAsync(() => Task.FromResult(factory.FiredEvents(bookmarkId)), e => e.Count > 0,
+            TimeSpan.FromSeconds(5), "the fire to be logged")).Should().ContainSingle().Subject;
         TimerTestKit.Text(fired, "SourceContext").Should().Be(typeof(EmergencyWorkflows.Api.Scheduling.TimerWaker).FullName,
             "the Hangfire job ran before the due time and only handed the timer over");
         var hangfire = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        hangfire.SucceededListCount().Should().BeGreaterThanOrEqualTo(1);
+        await Settle.UntilAsync(() => Task.FromResult(hangfire.SucceededListCount()), n => n >= 1,
+            TimeSpan.FromSeconds(5), "the hand-over job to be marked succeeded");
     }
 
     public void Dispose() => folder.Dispose();

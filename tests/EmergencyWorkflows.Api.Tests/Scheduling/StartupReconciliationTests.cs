@@ -39,6 +39,8 @@ public sealed class StartupReconciliationTests : IDisposable
                 TimeSpan.FromSeconds(15),
                 "every overdue timer to fire in the new host");
 
+            await Settle.UntilAsync(() => Task.FromResult(started.Count(s => second.FiredEvents(s.BookmarkId).Count > 0)),
+                n => n == TimerCount, TimeSpan.FromSeconds(5), "every fire to be logged");
             second.Sink.Events.Should().Contain(e => e.MessageTemplate.Text.StartsWith("Re-armed", StringComparison.Ordinal)
                 && e.Properties["OverdueCount"].ToString() == TimerCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (instanceId, bookmarkId) in started)

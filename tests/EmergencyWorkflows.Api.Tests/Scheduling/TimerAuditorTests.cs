@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using EmergencyWorkflows.Api.Scheduling;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Runtime.Bookmarks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -48,6 +49,9 @@ public sealed class TimerAuditorTests : IDisposable
             "the auditor to fire the timer whose wake-up was lost");
 
         finished.Bookmarks().Should().BeEmpty();
+        // The auditor counts and warns right after the commit that finished the instance.
+        await Settle.UntilAsync(() => Task.FromResult(factory.Sink.Events.Count(e => e.MessageTemplate.Text.Contains("the auditor fired it", StringComparison.Ordinal))), n => n > 0,
+            TimeSpan.FromSeconds(5), "the auditor's warning");
         factory.Sink.Events.Should().ContainSingle(e => e.Level == LogEventLevel.Warning
             && e.MessageTemplate.Text.Contains("the auditor fired it", StringComparison.Ordinal)
             && TimerTestKit.Text(e, "BookmarkId") == bookmarkId);
@@ -115,5 +119,58 @@ public sealed class TimerAuditorTests : IDisposable
         health["timerAuditor"]!["lastRunAt"].Should().BeNull();
     }
 
+    [Fact]
+    public async Task Health_AuditorRoundsFailing_ShowsLastErrorAndReportsDegraded()
+    {
+        var settings = new Dictionary<string, string> { ["Timers:AuditInterval"] = "00:00:00.100" };
+        using var factory = new ApiFactory(folder.Path, folder.CreateWorkflowsFolder(includeRepositoryWorkflows: false),
+            FailingDueQueries.Swap, settings);
+        using var client = factory.CreateClient();
+
+        // Three intervals without a successful round make the auditor stale.
+        var health = await Settle.UntilAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync("/health");
+                return (response.StatusCode, Body: await response.ReadJsonAsync());
+            },
+            r => r.StatusCode == HttpStatusCode.ServiceUnavailable && r.Body["timerAuditor"]?["lastError"] is not null,
+            TimeSpan.FromSeconds(10),
+            "failing audit rounds to make /health degraded and show their error");
+
+        var auditor = health.Body["timerAuditor"]!;
+        ((string?)auditor["status"]).Should().Be("stale");
+        ((string?)auditor["lastError"]).Should().Contain(FailingDueQueries.Message);
+        auditor["lastErrorAt"].Should().NotBeNull();
+        auditor["lastSuccessAt"].Should().BeNull();
+    }
+
     public void Dispose() => folder.Dispose();
+
+    /// <summary>The bookmark store with its overdue-timer query broken (the auditor's only read); everything else works.</summary>
+    private sealed class FailingDueQueries(IBookmarkStore inner) : IBookmarkStore
+    {
+        public const string Message = "timers table unreachable (test)";
+
+        public static void Swap(IServiceCollection services)
+        {
+            var original = services.Last(d => d.ServiceType == typeof(IBookmarkStore));
+            services.Remove(original);
+            services.AddSingleton<IBookmarkStore>(sp => new FailingDueQueries(original.ImplementationFactory is { } create
+                ? (IBookmarkStore)create(sp)
+                : (IBookmarkStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        }
+
+        public Task<BookmarkMatch?> FindByIdAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
+            inner.FindByIdAsync(bookmarkId, cancellationToken);
+
+        public Task<IReadOnlyList<BookmarkMatch>> FindAsync(BookmarkFilter filter, CancellationToken cancellationToken = default) =>
+            inner.FindAsync(filter, cancellationToken);
+
+        public Task<IReadOnlyList<BookmarkMatch>> FindDueAsync(DateTimeOffset dueAtOrBefore, int take, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException(Message);
+
+        public Task<IReadOnlyList<BookmarkMatch>> ListTimersAsync(CancellationToken cancellationToken = default) =>
+            inner.ListTimersAsync(cancellationToken);
+    }
 }
