@@ -95,6 +95,14 @@ public sealed class BrowserHost : IAsyncLifetime
         return (string?)body?["accessToken"] ?? throw new InvalidOperationException("The token response has no accessToken.");
     }
 
+    /// <summary>How many activities the root flowchart of <c>workflows/{definitionId}.json</c> holds.</summary>
+    public static int WorkflowActivityCount(string definitionId)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "workflows", definitionId + ".json")))!;
+        var root = json["root"] ?? json;
+        return root["activities"]!.AsArray().Count;
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
