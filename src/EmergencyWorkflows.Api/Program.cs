@@ -1,6 +1,7 @@
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Bookmarks;
 using EmergencyWorkflows.Api.Definitions;
+using EmergencyWorkflows.Api.ElsaApi;
 using EmergencyWorkflows.Api.Engine;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Events;
@@ -10,6 +11,7 @@ using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
 using EmergencyWorkflows.Api.Scheduling;
+using EmergencyWorkflows.Api.Studio;
 using EmergencyWorkflows.Api.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,8 @@ builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
 builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddIncidentResponse(builder.Configuration);
+builder.Services.AddStudio(builder.Configuration);
+builder.Services.AddElsaApi();
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -40,6 +44,8 @@ app.MapAuth();
 app.MapJobDashboard();
 app.MapIncidents();
 app.MapAckLinks();
+app.MapStudio();
+app.MapElsaApi().RequireAuthorization(AuthPolicies.TeamLead);
 
 await app.RunAsync();
 

@@ -13,7 +13,20 @@ internal static class DefinitionEndpoints
         var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(AuthPolicies.Reporter);
         group.MapGet("/", ListAsync);
         group.MapGet("/{definitionId}", GetAsync);
+        group.MapPost("/{definitionId}/export", ExportToFileAsync);
         return app;
+    }
+
+    /// <summary>Writes the latest version (or <paramref name="version"/>) to <c>workflows/{definitionId}.json</c>, so plans live in git.</summary>
+    private static async Task<Results<Ok<ExportedFile>, ProblemHttpResult>> ExportToFileAsync(
+        string definitionId, DefinitionExporter exporter, CancellationToken cancellationToken, int? version = null)
+    {
+        var exported = await exporter.ExportAsync(definitionId, version, cancellationToken);
+        return exported is null
+            ? Problems.NotFound(version is null
+                ? $"No workflow definition '{definitionId}' exists."
+                : $"Workflow definition '{definitionId}' has no version {version}.")
+            : TypedResults.Ok(exported);
     }
 
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken)

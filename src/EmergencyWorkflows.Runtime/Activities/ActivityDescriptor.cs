@@ -12,7 +12,8 @@ public enum ActivityKind
 
 /// <summary>
 /// An input an activity reads: camelCase JSON name, value type alias and the class default (used when the property is
-/// absent). <see cref="Options"/> are the choices a designer offers for a dropdown or checklist UI hint.
+/// absent). <see cref="UiHint"/> is Studio's editor (singleline, multiline, checkbox, dropdown, variable-picker, …;
+/// null: checkbox for Boolean, else singleline); <see cref="Options"/> are the values a dropdown offers.
 /// </summary>
 public sealed record ActivityInputDescriptor(
     string Name,

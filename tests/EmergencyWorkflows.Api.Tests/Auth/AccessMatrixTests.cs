@@ -33,6 +33,16 @@ public class AccessMatrixTests(SharedHost host)
     [InlineData(Anonymous, "GET", "/api/auth/me", HttpStatusCode.Unauthorized)]
     [InlineData("employee", "GET", "/api/auth/me", HttpStatusCode.OK)]
     [InlineData(Anonymous, "GET", "/health", HttpStatusCode.OK)]
+    [InlineData(Anonymous, "GET", "/elsa/api/workflow-definitions", HttpStatusCode.Unauthorized)]
+    [InlineData("responder", "GET", "/elsa/api/workflow-definitions", HttpStatusCode.Forbidden)]
+    [InlineData("depthead", "GET", "/elsa/api/workflow-definitions", HttpStatusCode.Forbidden)]
+    [InlineData("lead", "GET", "/elsa/api/workflow-definitions", HttpStatusCode.OK)]
+    [InlineData("admin", "GET", "/elsa/api/workflow-definitions", HttpStatusCode.OK)]
+    [InlineData(Anonymous, "GET", "/studio/", HttpStatusCode.Unauthorized)]
+    [InlineData("responder", "GET", "/studio/definitions/personnel-safety", HttpStatusCode.Forbidden)]
+    [InlineData("lead2", "GET", "/studio/", HttpStatusCode.OK)]
+    [InlineData(Anonymous, "GET", "/api/incidents/any/sla", HttpStatusCode.Unauthorized)]
+    [InlineData("employee", "POST", "/api/incidents/any/acknowledge", HttpStatusCode.Forbidden)]
     public async Task Endpoint_CalledAsUser_ExpectedStatus(string user, string method, string path, HttpStatusCode expected)
     {
         using var client = user == Anonymous ? host.Factory.CreateAnonymousClient() : host.Factory.CreateClientAs(user);
