@@ -2,8 +2,10 @@ using System.Security.Claims;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Runtime.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmergencyWorkflows.Api.Incidents;
 
@@ -32,8 +34,19 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<SlaView>, ProblemHttpResult>> GetSlaAsync(
-        string instanceId, IWorkflowInstanceStore instances, CancellationToken cancellationToken)
+        string instanceId, ClaimsPrincipal user, IWorkflowInstanceStore instances, IDbContextFactory<WorkflowsDbContext> contexts,
+        CancellationToken cancellationToken)
     {
+        // An incident's SLA is shown to whoever may see the incident; a bare instance (engine API) to any responder.
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Incidents.AnyAsync(i => i.Id == instanceId, cancellationToken)
+                && !await IncidentAccess.Visible(db, user).AnyAsync(i => i.Id == instanceId, cancellationToken))
+            {
+                return Problems.NotFound(IncidentAccess.NotFound(instanceId));
+            }
+        }
+
         var instance = await instances.FindAsync(instanceId, cancellationToken);
         if (instance is null)
         {

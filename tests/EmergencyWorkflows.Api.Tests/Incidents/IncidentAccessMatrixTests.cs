@@ -46,6 +46,8 @@ public sealed class IncidentAccessMatrixTests(IncidentHost host)
 
         (await responder.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await responder.GetAsync($"/api/incidents/{id}/sla")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await responder2.GetAsync($"/api/incidents/{id}/sla")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the SLA is part of the incident");
     }
 
     [Theory]
