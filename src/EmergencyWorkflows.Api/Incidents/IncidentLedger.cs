@@ -5,9 +5,9 @@ using EmergencyWorkflows.Emergency.Activities;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Incidents;
-using IncidentRecord = EmergencyWorkflows.Persistence.Incidents.IncidentRecord;
 using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.EntityFrameworkCore;
+using IncidentRecord = EmergencyWorkflows.Persistence.Incidents.IncidentRecord;
 
 namespace EmergencyWorkflows.Api.Incidents;
 
@@ -327,7 +327,11 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
     private static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
         db.IncidentTimeline.Add(new IncidentTimelineRecord
         {
-            IncidentId = id, At = at, Actor = actor, Kind = kind.ToString(), Summary = summary,
+            IncidentId = id,
+            At = at,
+            Actor = actor,
+            Kind = kind.ToString(),
+            Summary = summary,
             Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim(),
         });
 

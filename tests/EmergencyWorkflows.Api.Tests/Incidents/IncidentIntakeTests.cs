@@ -15,7 +15,9 @@ public sealed class IncidentIntakeTests(IncidentHost host)
         var report = IncidentHost.Report();
         report["attachments"] = new JsonArray(new JsonObject
         {
-            ["fileName"] = "stairs.png", ["contentType"] = "image/png", ["contentBase64"] = Convert.ToBase64String(new byte[300]),
+            ["fileName"] = "stairs.png",
+            ["contentType"] = "image/png",
+            ["contentBase64"] = Convert.ToBase64String(new byte[300]),
         });
 
         var created = await IncidentHost.ReportAsync(employee, report);

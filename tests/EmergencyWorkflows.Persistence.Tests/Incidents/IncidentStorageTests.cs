@@ -23,11 +23,20 @@ public sealed class IncidentStorageTests : IDisposable
             db.Incidents.Add(NewIncident("inc-1"));
             db.IncidentTimeline.Add(new IncidentTimelineRecord
             {
-                IncidentId = "inc-1", At = time.GetUtcNow(), Actor = "employee", Kind = "Reported", Summary = "Reported by web",
+                IncidentId = "inc-1",
+                At = time.GetUtcNow(),
+                Actor = "employee",
+                Kind = "Reported",
+                Summary = "Reported by web",
             });
             db.IncidentAttachments.Add(new IncidentAttachmentRecord
             {
-                Id = "att-1", IncidentId = "inc-1", FileName = "photo.png", ContentType = "image/png", SizeBytes = 3, Content = [1, 2, 3],
+                Id = "att-1",
+                IncidentId = "inc-1",
+                FileName = "photo.png",
+                ContentType = "image/png",
+                SizeBytes = 3,
+                Content = [1, 2, 3],
                 CreatedAt = time.GetUtcNow(),
             });
             return await db.SaveChangesAsync(ct);
