@@ -85,6 +85,38 @@ public sealed class IncidentIntakeTests(IncidentHost host)
     }
 
     [Fact]
+    public async Task Report_BodyOverTheRequestLimit_Returns413AndRecordsNothing()
+    {
+        using var employee = host.Factory.CreateClientAs("employee2");
+        var before = await ListIdsAsync(employee);
+        var report = IncidentHost.Report();
+        report["attachments"] = new JsonArray(new JsonObject
+        {
+            ["fileName"] = "huge.pdf", ["contentType"] = "application/pdf", ["contentBase64"] = Convert.ToBase64String(new byte[1200 * 1024]),
+        });
+
+        using var response = await employee.PostAsJsonAsync("/api/incidents", report);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        (await ListIdsAsync(employee)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task List_FilteredByStatus_ShowsOnlyIncidentsInThatStatus()
+    {
+        using var lead = host.Factory.CreateClientAs("lead");
+        var reported = (string)(await IncidentHost.ReportAsync(lead, IncidentHost.Report()))["id"]!;
+        var cancelled = (string)(await IncidentHost.ReportAsync(lead, IncidentHost.Report()))["id"]!;
+        await IncidentHost.PostAsync(lead, $"/api/incidents/{cancelled}/transitions", new { to = "Cancelled", reason = "Duplicate" });
+
+        var list = await lead.GetFromJsonAsync<JsonArray>("/api/incidents?status=cancelled");
+
+        var ids = list!.Select(i => (string)i!["id"]!).ToList();
+        ids.Should().Contain(cancelled).And.NotContain(reported);
+        list!.Select(i => (string)i!["status"]!).Should().OnlyContain(s => s == "Cancelled");
+    }
+
+    [Fact]
     public async Task Report_Anonymous_Returns401()
     {
         using var anonymous = host.Factory.CreateAnonymousClient();
