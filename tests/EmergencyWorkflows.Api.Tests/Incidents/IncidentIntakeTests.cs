@@ -92,7 +92,9 @@ public sealed class IncidentIntakeTests(IncidentHost host)
         var report = IncidentHost.Report();
         report["attachments"] = new JsonArray(new JsonObject
         {
-            ["fileName"] = "huge.pdf", ["contentType"] = "application/pdf", ["contentBase64"] = Convert.ToBase64String(new byte[1200 * 1024]),
+            ["fileName"] = "huge.pdf",
+            ["contentType"] = "application/pdf",
+            ["contentBase64"] = Convert.ToBase64String(new byte[1200 * 1024]),
         });
 
         using var response = await employee.PostAsJsonAsync("/api/incidents", report);
