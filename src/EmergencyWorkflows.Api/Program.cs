@@ -7,8 +7,10 @@ using EmergencyWorkflows.Api.Health;
 using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
+using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Api.Scheduling;
 using EmergencyWorkflows.Api.Tasks;
+using EmergencyWorkflows.Api.Team;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootConfiguration();
@@ -20,6 +22,8 @@ builder.Services.AddInstanceViews();
 builder.Services.AddTaskRequests();
 builder.Services.AddTimerScheduling(builder.Configuration);
 builder.Services.AddOutboxDispatch();
+builder.Services.AddEmergencyTeam();
+builder.Services.AddEmergencyNotifications(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -31,6 +35,8 @@ app.MapInstances();
 app.MapEvents();
 app.MapTasks();
 app.MapBookmarks();
+app.MapTeam();
+app.MapNotifications();
 
 await app.RunAsync();
 
