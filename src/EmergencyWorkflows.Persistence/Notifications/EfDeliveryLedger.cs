@@ -39,7 +39,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DuplicateKey.IsLostRace(ex))
         {
             // Another node registered the same notification between the check and the insert.
             return false;
@@ -73,7 +73,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             await db.SaveChangesAsync(cancellationToken);
             return next;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DuplicateKey.IsLostRace(ex))
         {
             // Concurrency token mismatch (or a concurrent first insert): someone else holds this attempt.
             return null;

@@ -42,7 +42,7 @@ public sealed class EfInbox : IInbox
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DuplicateKey.IsLostRace(ex))
         {
             return false;
         }
