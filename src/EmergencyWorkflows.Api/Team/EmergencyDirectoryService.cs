@@ -14,7 +14,14 @@ internal sealed class EmergencyDirectoryService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var seed = TeamSeed.FromConfiguration(configuration);
-        await directory.SeedOnceAsync(seed.Members, seed.Rotations, seed.Policies, cancellationToken);
+        if (await directory.SeedOnceAsync(seed.Members, seed.Rotations, seed.Policies, cancellationToken))
+        {
+            foreach (var warning in seed.Warnings)
+            {
+                logger.LogWarning("Emergency team configuration: {SeedWarning}", warning);
+            }
+        }
+
         await directory.RefreshAsync(cancellationToken);
         logger.LogInformation(
             "Emergency directory loaded: {MemberCount} members, {RotationCount} rotations, {PolicyCount} policies",

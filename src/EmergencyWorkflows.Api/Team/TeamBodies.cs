@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace EmergencyWorkflows.Api.Team;
 
 // The shapes HR edits through the API and writes in appsettings.json (Emergency:Team, Emergency:Rotations,
@@ -52,9 +55,69 @@ internal sealed class TierBody
     public TimeSpan? RepeatInterval { get; set; }
 }
 
-/// <summary>Kind: person (Id = member id), role (Id = role), rotation (Id = rotation id) or whole-team (no Id).</summary>
+/// <summary>Kind: person (Id = member id), role (Id = role), rotation (Id = rotation id) or whole-team (no Id). Written
+/// either as an object <c>{ "kind": "role", "id": "responder" }</c> or as the text <c>"role:responder"</c>.</summary>
+[JsonConverter(typeof(TargetBodyConverter))]
 internal sealed class TargetBody
 {
     public string? Kind { get; set; }
     public string? Id { get; set; }
+
+    /// <summary><c>kind:id</c>, or a kind alone (<c>whole-team</c>).</summary>
+    public static TargetBody Parse(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? new TargetBody { Kind = text.Trim() }
+            : new TargetBody { Kind = text[..colon].Trim(), Id = text[(colon + 1)..].Trim() };
+    }
+}
+
+internal sealed class TargetBodyConverter : JsonConverter<TargetBody>
+{
+    public override TargetBody? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return TargetBody.Parse(reader.GetString() ?? string.Empty);
+            case JsonTokenType.StartObject:
+                var target = new TargetBody();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var name = reader.GetString();
+                    reader.Read();
+                    var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                    }
+
+                    if (string.Equals(name, "kind", StringComparison.OrdinalIgnoreCase))
+                    {
+                        target.Kind = value;
+                    }
+                    else if (string.Equals(name, "id", StringComparison.OrdinalIgnoreCase))
+                    {
+                        target.Id = value;
+                    }
+                }
+
+                return target;
+            default:
+                throw new JsonException("An escalation target is a text like \"role:responder\" or an object { \"kind\": ..., \"id\": ... }.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, TargetBody value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        writer.WriteString("kind", value.Kind);
+        writer.WriteString("id", value.Id);
+        writer.WriteEndObject();
+    }
 }

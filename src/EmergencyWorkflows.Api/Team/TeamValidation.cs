@@ -145,8 +145,11 @@ internal static partial class TeamValidation
         return problems.Count > 0 ? null : (body.MemberId!, body.From!.Value, body.Until!.Value);
     }
 
+    /// <summary>With <paramref name="strictReferences"/> off (the configuration seed), a person or rotation that does not
+    /// exist is kept (it resolves to nobody, and the tier escalates at once) and reported in <paramref name="warnings"/>.</summary>
     public static EscalationPolicy? ToPolicy(
-        PolicyBody? body, string? routeId, int version, IReadOnlySet<string> memberIds, IReadOnlySet<string> rotationIds, List<string> problems)
+        PolicyBody? body, string? routeId, int version, IReadOnlySet<string> memberIds, IReadOnlySet<string> rotationIds, List<string> problems,
+        List<string>? warnings = null)
     {
         if (body is null)
         {
@@ -176,7 +179,7 @@ internal static partial class TeamValidation
             var targetBodies = tier.Targets ?? [];
             for (var j = 0; j < targetBodies.Count; j++)
             {
-                if (ToTarget(targetBodies[j], $"Tier {n} target {j + 1}", memberIds, rotationIds, problems) is { } target)
+                if (ToTarget(targetBodies[j], $"Tier {n} target {j + 1}", memberIds, rotationIds, problems, warnings) is { } target)
                 {
                     targets.Add(target);
                 }
@@ -201,7 +204,7 @@ internal static partial class TeamValidation
     }
 
     private static EscalationTarget? ToTarget(
-        TargetBody? body, string where, IReadOnlySet<string> memberIds, IReadOnlySet<string> rotationIds, List<string> problems)
+        TargetBody? body, string where, IReadOnlySet<string> memberIds, IReadOnlySet<string> rotationIds, List<string> problems, List<string>? warnings)
     {
         var kind = body?.Kind?.Trim().ToLowerInvariant();
         var reference = body?.Id?.Trim();
@@ -210,6 +213,9 @@ internal static partial class TeamValidation
             case TeamMapping.WholeTeamKind:
                 return EscalationTarget.WholeTeam;
             case TeamMapping.PersonKind when !string.IsNullOrEmpty(reference) && memberIds.Contains(reference):
+                return EscalationTarget.Person(reference);
+            case TeamMapping.PersonKind when warnings is not null && !string.IsNullOrEmpty(reference):
+                warnings.Add($"{where} names member '{reference}', who is not a team member: nobody is notified there.");
                 return EscalationTarget.Person(reference);
             case TeamMapping.PersonKind:
                 problems.Add($"{where} names member '{reference}', who is not a team member.");
@@ -220,6 +226,9 @@ internal static partial class TeamValidation
                 problems.Add($"{where} names role '{reference}'; roles are {string.Join(", ", TeamRoles.All)}.");
                 return null;
             case TeamMapping.RotationKind when !string.IsNullOrEmpty(reference) && rotationIds.Contains(reference):
+                return EscalationTarget.Rotation(reference);
+            case TeamMapping.RotationKind when warnings is not null && !string.IsNullOrEmpty(reference):
+                warnings.Add($"{where} names rotation '{reference}', which does not exist: nobody is notified there.");
                 return EscalationTarget.Rotation(reference);
             case TeamMapping.RotationKind:
                 problems.Add($"{where} names rotation '{reference}', which does not exist.");

@@ -264,6 +264,19 @@ public class TeamApiTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Policies_TargetsWrittenAsText_Accepted()
+    {
+        var id = NewId("p");
+
+        using var created = await Client.PostAsync("/api/team/policies", ApiClientExtensions.Json(
+            $$"""{"id":"{{id}}","tiers":[{"delay":"00:00:00","targets":["role:responder","rotation:weekly-responders"]},{"delay":"00:01:00","targets":["whole-team"]}]}"""));
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        Directory.FindPolicy(id)!.Tiers.SelectMany(t => t.Targets).Should()
+            .Equal(EscalationTarget.Role("responder"), EscalationTarget.Rotation("weekly-responders"), EscalationTarget.WholeTeam);
+    }
+
+    [Fact]
     public async Task OnCall_All_ListsTheSeededWeeklyRotation()
     {
         using var response = await Client.GetAsync("/api/team/on-call?at=2026-01-05T02:00:00Z");
