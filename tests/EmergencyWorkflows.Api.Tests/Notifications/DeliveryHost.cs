@@ -51,6 +51,7 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
             .UseSetting("Emergency:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture))
             .UseSetting("Emergency:Smtp:Security", "None")
             .UseSetting("Emergency:Delivery:RetrySweepInterval", "00:00:00.050")
+            .UseSetting("Emergency:DirectoryRefreshInterval", "00:00:00.100")
             .UseSetting("Emergency:Delivery:Retry:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture))
             .UseSetting("Emergency:Delivery:Retry:InitialDelay", delay)
             .UseSetting("Emergency:Delivery:Retry:Multiplier", "1")

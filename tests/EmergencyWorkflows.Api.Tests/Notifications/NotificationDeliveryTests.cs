@@ -3,7 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
+using EmergencyWorkflows.Emergency.Team;
+using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Team;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyWorkflows.Api.Tests.Notifications;
 
@@ -207,6 +213,30 @@ public class NotificationDeliveryTests(DeliveryHost host) : IClassFixture<Delive
         var delivery = Deliveries(view).Single();
         ((string?)delivery["status"]).Should().Be("Failed");
         ((string?)delivery["lastError"]).Should().Contain("'left-the-company' is not on the emergency team");
+    }
+
+    [Fact]
+    public async Task Directory_MemberWrittenByAnotherNode_SeenAfterARefreshAndNotified()
+    {
+        var id = "m-" + Guid.NewGuid().ToString("N")[..8];
+        var email = id + "@example.com";
+        var incident = NewIncident();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            // Written straight to the database, as another node's API would: this node's copy does not know it yet.
+            db.TeamMembers.Add(TeamMapping.ToRecord(
+                new TeamMember(id, "李四", "IT", [TeamRoles.Responder], new ContactChannels(null, email)), 1000, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var directory = host.Services.GetRequiredService<IEmergencyDirectory>();
+        await Settle.UntilAsync(() => Task.FromResult(directory.Roster.Contains(id)), seen => seen, TimeSpan.FromSeconds(10), "the refresh loop loads the new member");
+        await host.EnqueueAsync(Notify(incident, id, NotificationChannel.Email), "wi-" + incident);
+        var view = await host.NotificationsWhenAsync(incident, v => AllFinal(v, 1), "the email to the new member completes");
+
+        ((string?)Deliveries(view).Single()["status"]).Should().Be("Delivered");
+        (await host.Smtp.WaitForMessageToAsync(email, TimeSpan.FromSeconds(10))).Message.Subject.Should().Contain("Fire alarm");
     }
 
     [Fact]
