@@ -25,9 +25,9 @@ public class TeamSeedTests
         seed.Members.Count(m => m.HasRole(TeamRoles.Responder)).Should().BeGreaterThanOrEqualTo(2);
         seed.Members.Should().OnlyContain(m => m.Contacts.Email != null && m.Contacts.Email.EndsWith("@example.com", StringComparison.Ordinal));
         seed.Rotations.Should().ContainSingle().Which.Period.Should().Be(TimeSpan.FromDays(7));
-        seed.Policies.Select(p => p.Id).Should().Equal("grade-1", "grade-2", "grade-3");
-        seed.Policies[0].Tiers[0].Targets.Should().Equal(EscalationTarget.Rotation("weekly-responders"), EscalationTarget.Person("hr-lead"));
-        seed.Policies[0].Tiers[2].Targets.Should().Equal(EscalationTarget.WholeTeam);
+        seed.Policies.Select(p => p.Id).Should().ContainInOrder("grade-1", "grade-2", "grade-3");
+        seed.Policies.Single(p => p.Id == "grade-1").Tiers[0].Targets.Should().Equal(EscalationTarget.Rotation("weekly-responders"), EscalationTarget.Person("hr-lead"));
+        seed.Policies.Single(p => p.Id == "grade-1").Tiers[2].Targets.Should().Equal(EscalationTarget.WholeTeam);
     }
 
     [Fact]
