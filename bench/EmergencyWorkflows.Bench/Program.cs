@@ -4,10 +4,28 @@ using EmergencyWorkflows.Bench;
 // Durable starts and resumes per second for start → RunTask → end, side by side in one run with WorkflowCore
 // (in-memory store) and this machine's raw durable SQLite commit rate. Usage: dotnet run -c Release --project
 // bench/EmergencyWorkflows.Bench [-- --count N --callers C --synchronous FULL|NORMAL]
+// Timers instead: [-- --timers --count 10000 --spread 5 --lead 10 (--lateness-only | --catch-up-only)]
+// (lateness vs Hangfire's defaults, restart catch-up).
 var count = Option("--count", 3000);
 var callers = Option("--callers", 8);
 var synchronous = OptionText("--synchronous", "FULL");
 var folder = Directory.CreateTempSubdirectory("ew-bench-").FullName;
+if (args.Contains("--timers"))
+{
+    try
+    {
+        await TimerBench.RunAsync(folder, Option("--count", 10_000),
+            TimeSpan.FromSeconds(Option("--spread", 5)), TimeSpan.FromSeconds(Option("--lead", 10)),
+            lateness: !args.Contains("--catch-up-only"), catchUp: !args.Contains("--lateness-only"));
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+
+    return;
+}
+
 try
 {
     Console.WriteLine($"EmergencyWorkflows benchmark: {count} instances, {callers} concurrent callers, SQLite synchronous={synchronous}, {Environment.ProcessorCount} cores");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ internal static class BookmarkEndpoints
 {
     public static IEndpointRouteBuilder MapBookmarks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/bookmarks/{bookmarkId}/resume", ResumeAsync).WithTags("Bookmarks");
+        app.MapPost("/api/bookmarks/{bookmarkId}/resume", ResumeAsync).WithTags("Bookmarks").RequireAuthorization(AuthPolicies.Responder);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Runtime.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,10 +9,24 @@ internal static class DefinitionEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/definitions").WithTags("Definitions");
+        // Reading is for every signed-in user; writes (Elsa Studio, issue 5) need AuthPolicies.TeamLead.
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(AuthPolicies.Reporter);
         group.MapGet("/", ListAsync);
         group.MapGet("/{definitionId}", GetAsync);
+        group.MapPost("/{definitionId}/export", ExportToFileAsync);
         return app;
+    }
+
+    /// <summary>Writes the latest version (or <paramref name="version"/>) to <c>workflows/{definitionId}.json</c>, so plans live in git.</summary>
+    private static async Task<Results<Ok<ExportedFile>, ProblemHttpResult>> ExportToFileAsync(
+        string definitionId, DefinitionExporter exporter, CancellationToken cancellationToken, int? version = null)
+    {
+        var exported = await exporter.ExportAsync(definitionId, version, cancellationToken);
+        return exported is null
+            ? Problems.NotFound(version is null
+                ? $"No workflow definition '{definitionId}' exists."
+                : $"Workflow definition '{definitionId}' has no version {version}.")
+            : TypedResults.Ok(exported);
     }
 
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken)

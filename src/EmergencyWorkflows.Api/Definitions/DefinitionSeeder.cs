@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.ElsaApi;
 using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Runtime.Definitions;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ namespace EmergencyWorkflows.Api.Definitions;
 
 /// <summary>
 /// At start-up, imports every <c>workflows/*.json</c> as a definition version (file name = definition id). A file is
-/// imported again only when its content hash changed; a valid one is published. A file that does not parse or
-/// validate never stops the service: it is stored unpublished with its errors and logged.
+/// imported again only when its content changed; a valid one is published. A file that does not parse or validate
+/// never stops the service: it is stored unpublished with its errors and logged. When the latest stored version was
+/// edited (in the Studio or through the API) after the file was imported, the file wins only if it was written after
+/// that edit; otherwise the edit is kept and a warning says so (never a silent overwrite).
 /// </summary>
 internal sealed class DefinitionSeeder(
     IWorkflowDefinitionStore store,
@@ -57,9 +60,32 @@ internal sealed class DefinitionSeeder(
             return;
         }
 
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        if (latest is not null && ElsaDefinitionShapes.SameContent(text, latest.Json))
+        {
+            logger.LogDebug("Workflow {DefinitionId} file has the content of version {Version} (e.g. exported); not imported again",
+                definitionId, latest.Version);
+            return;
+        }
+
+        if (latest is not null && latest.Origin?.StartsWith("file:", StringComparison.Ordinal) != true)
+        {
+            var written = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+            if (written <= latest.CreatedAt)
+            {
+                logger.LogWarning(
+                    "Workflow {DefinitionId}: the stored version {Version} ({Origin}, {EditedAt}) is newer than {WorkflowFile} ({FileWrittenAt}); the stored edit is kept and the file is NOT imported. Export the definition to update the file.",
+                    definitionId, latest.Version, latest.Origin, latest.CreatedAt, Path.GetFileName(file), written);
+                return;
+            }
+
+            logger.LogWarning(
+                "Workflow {DefinitionId}: {WorkflowFile} ({FileWrittenAt}) was written after the stored edit version {Version} ({EditedAt}); importing the file as a new version",
+                definitionId, Path.GetFileName(file), written, latest.Version, latest.CreatedAt);
+        }
+
         var version = (latest?.Version ?? 0) + 1;
         var versionId = Guid.CreateVersion7().ToString("N");
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         var (json, name, errors) = Check(text, definitionId, versionId, version);
 
         await store.SaveAsync(new StoredDefinition

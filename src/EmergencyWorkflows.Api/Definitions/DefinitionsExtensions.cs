@@ -6,6 +6,7 @@ internal static class DefinitionsExtensions
     public static IServiceCollection AddWorkflowDefinitions(this IServiceCollection services)
     {
         services.AddSingleton<DefinitionCatalog>();
+        services.AddSingleton<DefinitionExporter>();
         services.AddHostedService<DefinitionSeeder>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
@@ -10,8 +11,9 @@ internal static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events/{eventName}", TriggerAsync).WithTags("Events");
-        app.MapPost("/api/instances/{id}/events/{eventName}", TriggerForInstanceAsync).WithTags("Events");
+        var api = app.MapGroup("/api").WithTags("Events").RequireAuthorization(AuthPolicies.Responder);
+        api.MapPost("/events/{eventName}", TriggerAsync);
+        api.MapPost("/instances/{id}/events/{eventName}", TriggerForInstanceAsync);
         return app;
     }
 

@@ -9,6 +9,8 @@ namespace EmergencyWorkflows.Api.Health;
 
 internal static class HealthEndpoints
 {
+    private const int StaleAfterIntervals = 3;
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetAsync).WithTags("Health");
@@ -18,6 +20,8 @@ internal static class HealthEndpoints
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetAsync(
         IOptions<ServiceOptions> service,
         HangfireOptions hangfire,
+        TimerOptions timerOptions,
+        TimerAuditStatus audit,
         JobStorage jobStorage,
         IWorkflowDefinitionStore definitions,
         TimeProvider time,
@@ -28,16 +32,39 @@ internal static class HealthEndpoints
         var servers = await ProbeAsync(() => Task.FromResult(jobStorage.GetMonitoringApi().Servers().Count), loggers, "timer scheduler");
         var schedulerOk = servers is not null;
 
+        var auditor = AuditorHealth(audit, timerOptions, time.GetUtcNow());
+
         var report = new HealthReport(
-            storageOk && schedulerOk ? "ok" : "degraded",
+            storageOk && schedulerOk && auditor.Status == "ok" ? "ok" : "degraded",
             service.Value.ServiceName,
             time.GetUtcNow(),
             new StorageHealth(storageOk ? "ok" : "unreachable", "SQLite"),
-            new TimerSchedulerHealth(schedulerOk ? "ok" : "unreachable", "Hangfire", hangfire.Storage, servers ?? 0, hangfire.SchedulePollingInterval));
+            new TimerSchedulerHealth(schedulerOk ? "ok" : "unreachable", "Hangfire", hangfire.Storage, servers ?? 0, hangfire.SchedulePollingInterval),
+            auditor);
 
         return report.Status == "ok"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// The auditor is "stale" when it has not succeeded for three intervals (a dead loop, or every round failing): then
+    /// a lost timer would go unnoticed, so the service reports itself degraded.
+    /// </summary>
+    private static TimerAuditorHealth AuditorHealth(TimerAuditStatus audit, TimerOptions options, DateTimeOffset now)
+    {
+        var current = audit.Current;
+        var stale = now - audit.ExpectedSince > options.AuditInterval * StaleAfterIntervals;
+        return new TimerAuditorHealth(
+            stale ? "stale" : "ok",
+            current.LastRunAt,
+            current.LastSuccessAt,
+            current.LastErrorAt,
+            current.LastError,
+            current.LastOverdueFound,
+            current.TotalOverdueFired,
+            options.AuditInterval,
+            options.OverdueThreshold);
     }
 
     /// <summary>Runs one probe; null when it failed (the reason goes to the log, not to the caller).</summary>
@@ -56,8 +83,20 @@ internal static class HealthEndpoints
     }
 }
 
-internal sealed record HealthReport(string Status, string Service, DateTimeOffset CheckedAt, StorageHealth Storage, TimerSchedulerHealth TimerScheduler);
+internal sealed record HealthReport(string Status, string Service, DateTimeOffset CheckedAt, StorageHealth Storage, TimerSchedulerHealth TimerScheduler,
+    TimerAuditorHealth TimerAuditor);
 
 internal sealed record StorageHealth(string Status, string Provider);
 
 internal sealed record TimerSchedulerHealth(string Status, string Kind, string Storage, int Servers, TimeSpan SchedulePollingInterval);
+
+internal sealed record TimerAuditorHealth(
+    string Status,
+    DateTimeOffset? LastRunAt,
+    DateTimeOffset? LastSuccessAt,
+    DateTimeOffset? LastErrorAt,
+    string? LastError,
+    int LastOverdueFound,
+    long TotalOverdueFired,
+    TimeSpan Interval,
+    TimeSpan OverdueThreshold);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
@@ -13,9 +14,11 @@ internal static class InstanceEndpoints
 
     public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workflows/{definitionId}/instances", StartAsync).WithTags("Instances");
+        // The raw engine API is for the people who work incidents; employees report through the incident intake.
+        var api = app.MapGroup("/api").WithTags("Instances").RequireAuthorization(AuthPolicies.Responder);
+        api.MapPost("/workflows/{definitionId}/instances", StartAsync);
 
-        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        var group = api.MapGroup("/instances");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/cancel", CancelAsync);

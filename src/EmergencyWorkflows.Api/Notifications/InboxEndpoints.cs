@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Emergency.Notifications.Inbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ internal static class InboxEndpoints
 {
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/inbox").WithTags("Inbox");
+        var group = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(AuthPolicies.Responder);
         group.MapGet("/", ListAsync);
         group.MapPost("/read", MarkReadAsync);
         return app;

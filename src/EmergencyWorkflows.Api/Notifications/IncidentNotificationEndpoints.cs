@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
 using EmergencyWorkflows.Persistence.Notifications;
@@ -11,7 +12,7 @@ internal static class IncidentNotificationEndpoints
 {
     public static IEndpointRouteBuilder MapIncidentNotifications(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/incidents").WithTags("Notifications");
+        var group = app.MapGroup("/api/incidents").WithTags("Notifications").RequireAuthorization(AuthPolicies.Responder);
         group.MapGet("/{id}/notifications", ListAsync);
         return app;
     }

@@ -1,29 +1,29 @@
-using EmergencyWorkflows.Runtime.Timers;
 using Hangfire;
 
 namespace EmergencyWorkflows.Api.Scheduling;
 
 /// <summary>
-/// Arranges a <see cref="TimerWakeJob"/> at the timer's due time; an overdue timer is queued at once. Asking twice
-/// for one timer schedules two jobs, which is harmless: the second wake finds the bookmark consumed.
+/// The Hangfire side of timer arming: a <see cref="TimerWakeJob"/> (ids only) run at a given instant, or queued at once
+/// when that instant has passed. Asking twice for one timer makes two jobs, which is harmless: the wake is idempotent.
 /// </summary>
-internal sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, TimeProvider time, ILogger<HangfireTimerScheduler> logger) : ITimerScheduler
+internal sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, TimeProvider time, ILogger<HangfireTimerScheduler> logger)
 {
-    public Task ScheduleAsync(TimerWakeUp wakeUp, CancellationToken cancellationToken = default)
+    public string ScheduleWake(string instanceId, string bookmarkId, DateTimeOffset runAt)
     {
-        ArgumentNullException.ThrowIfNull(wakeUp);
-        var (instanceId, bookmarkId, dueAt) = (wakeUp.InstanceId, wakeUp.BookmarkId, wakeUp.DueAt);
-        string jobId;
-        if (dueAt <= time.GetUtcNow())
+        if (runAt <= time.GetUtcNow())
         {
-            jobId = jobs.Enqueue<TimerWakeJob>(job => job.RunAsync(instanceId, bookmarkId, CancellationToken.None));
-        }
-        else
-        {
-            jobId = jobs.Schedule<TimerWakeJob>(job => job.RunAsync(instanceId, bookmarkId, CancellationToken.None), dueAt);
+            return EnqueueWake(instanceId, bookmarkId);
         }
 
-        logger.LogDebug("Timer {BookmarkId} of instance {InstanceId} armed for {DueAt} as job {JobId}", bookmarkId, instanceId, dueAt, jobId);
-        return Task.CompletedTask;
+        var jobId = jobs.Schedule<TimerWakeJob>(job => job.RunAsync(instanceId, bookmarkId, CancellationToken.None), runAt);
+        logger.LogDebug("Timer {BookmarkId} of instance {InstanceId}: job {JobId} runs at {RunAt}", bookmarkId, instanceId, jobId, runAt);
+        return jobId;
+    }
+
+    public string EnqueueWake(string instanceId, string bookmarkId)
+    {
+        var jobId = jobs.Enqueue<TimerWakeJob>(job => job.RunAsync(instanceId, bookmarkId, CancellationToken.None));
+        logger.LogDebug("Timer {BookmarkId} of instance {InstanceId}: job {JobId} queued", bookmarkId, instanceId, jobId);
+        return jobId;
     }
 }

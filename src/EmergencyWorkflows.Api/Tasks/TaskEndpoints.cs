@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ internal static class TaskEndpoints
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tasks/{taskId}/complete", CompleteAsync).WithTags("Tasks");
+        app.MapPost("/api/tasks/{taskId}/complete", CompleteAsync).WithTags("Tasks").RequireAuthorization(AuthPolicies.Responder);
         return app;
     }
 

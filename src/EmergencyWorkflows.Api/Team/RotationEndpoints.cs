@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Emergency.OnCall;
 using EmergencyWorkflows.Persistence;
@@ -12,17 +13,17 @@ internal static class RotationEndpoints
 {
     public static IEndpointRouteBuilder MapRotations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/team").WithTags("On call");
+        var group = app.MapGroup("/api/team").WithTags("On call").RequireAuthorization(AuthPolicies.Responder);
         group.MapGet("/on-call", OnCallAsync);
         group.MapGet("/rotations", ListAsync);
         group.MapGet("/rotations/{id}", GetAsync);
-        group.MapPost("/rotations", CreateAsync);
-        group.MapPut("/rotations/{id}", UpdateAsync);
-        group.MapDelete("/rotations/{id}", DeleteAsync);
-        group.MapPost("/rotations/{id}/overrides", AddOverrideAsync);
-        group.MapDelete("/rotations/{id}/overrides/{overrideId}", DeleteOverrideAsync);
-        group.MapPost("/rotations/{id}/leaves", AddLeaveAsync);
-        group.MapDelete("/rotations/{id}/leaves/{leaveId}", DeleteLeaveAsync);
+        group.MapPost("/rotations", CreateAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapPut("/rotations/{id}", UpdateAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapDelete("/rotations/{id}", DeleteAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapPost("/rotations/{id}/overrides", AddOverrideAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapDelete("/rotations/{id}/overrides/{overrideId}", DeleteOverrideAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapPost("/rotations/{id}/leaves", AddLeaveAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapDelete("/rotations/{id}/leaves/{leaveId}", DeleteLeaveAsync).RequireAuthorization(AuthPolicies.TeamLead);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Team;
@@ -11,12 +12,12 @@ internal static class TeamMemberEndpoints
 {
     public static IEndpointRouteBuilder MapTeamMembers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/team/members").WithTags("Team");
+        var group = app.MapGroup("/api/team/members").WithTags("Team").RequireAuthorization(AuthPolicies.Responder);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id}", UpdateAsync);
-        group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(AuthPolicies.TeamLead);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AuthPolicies.TeamLead);
         return app;
     }
 

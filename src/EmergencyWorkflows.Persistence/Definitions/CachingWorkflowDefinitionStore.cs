@@ -45,6 +45,27 @@ internal sealed class CachingWorkflowDefinitionStore(EfWorkflowDefinitionStore i
         }
     }
 
+    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(() => inner.DeleteVersionAsync(versionId, cancellationToken));
+
+    public Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(() => inner.DeleteDefinitionAsync(definitionId, cancellationToken));
+
+    private async Task<T> ChangeAsync<T>(Func<Task<T>> change)
+    {
+        Interlocked.Increment(ref generation);
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            Interlocked.Increment(ref generation);
+            published.Clear();
+            versions.Clear();
+        }
+    }
+
     private async Task<StoredDefinition?> FindAsync(
         ConcurrentDictionary<string, Entry> cache,
         string key,

@@ -90,4 +90,35 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowsDbCon
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsLatest, d => d.Version == newest), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public async Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        using var gate = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Definitions.SingleOrDefaultAsync(d => d.VersionId == versionId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        db.Definitions.Remove(record);
+        await db.SaveChangesAsync(cancellationToken);
+        var remaining = db.Definitions.Where(d => d.DefinitionId == record.DefinitionId);
+        if (await remaining.AnyAsync(cancellationToken))
+        {
+            var newest = await remaining.MaxAsync(d => d.Version, cancellationToken);
+            await remaining.ExecuteUpdateAsync(s => s.SetProperty(d => d.IsLatest, d => d.Version == newest), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        using var gate = await writeGate.EnterAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
+    }
 }

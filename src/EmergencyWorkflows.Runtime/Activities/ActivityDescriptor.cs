@@ -10,7 +10,11 @@ public enum ActivityKind
     Task,
 }
 
-/// <summary>An input an activity reads: camelCase JSON name, value type alias and the class default (used when the property is absent).</summary>
+/// <summary>
+/// An input an activity reads: camelCase JSON name, value type alias and the class default (used when the property is
+/// absent). <see cref="UiHint"/> is Studio's editor (singleline, multiline, checkbox, dropdown, variable-picker, …;
+/// null: checkbox for Boolean, else singleline); <see cref="Options"/> are the values a dropdown offers.
+/// </summary>
 public sealed record ActivityInputDescriptor(
     string Name,
     string TypeName,
@@ -18,7 +22,8 @@ public sealed record ActivityInputDescriptor(
     string? DisplayName = null,
     string? Description = null,
     string? UiHint = null,
-    bool IsWrapped = true);
+    bool IsWrapped = true,
+    IReadOnlyList<string>? Options = null);
 
 /// <summary>An output an activity sets (camelCase JSON name, e.g. <c>result</c>).</summary>
 public sealed record ActivityOutputDescriptor(string Name, string TypeName);

@@ -12,7 +12,8 @@ public sealed class FlowJoin : Activity
         Category = "Branching",
         DisplayName = "Join",
         Description = "Merge multiple branches into a single branch of execution.",
-        Inputs = [new("mode", "Elsa.Workflows.Activities.Flowchart.Models.FlowJoinMode", JsonValue.Create("WaitAny"), "Mode", UiHint: "dropdown")],
+        Inputs = [new("mode", "Elsa.Workflows.Activities.Flowchart.Models.FlowJoinMode", JsonValue.Create("WaitAny"), "Mode", UiHint: "dropdown",
+            Options: Enum.GetNames<FlowJoinMode>())],
     };
 
     public override void Execute(ActivityExecutionContext context)

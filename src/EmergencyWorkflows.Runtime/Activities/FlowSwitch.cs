@@ -21,7 +21,7 @@ public sealed class FlowSwitch : Activity
         Inputs =
         [
             new("cases", "Object", DisplayName: "Cases", UiHint: "flow-switch-editor", IsWrapped: false),
-            new("mode", "Elsa.Workflows.SwitchMode", JsonValue.Create("MatchFirst"), "Mode", UiHint: "dropdown"),
+            new("mode", "Elsa.Workflows.SwitchMode", JsonValue.Create("MatchFirst"), "Mode", UiHint: "dropdown", Options: ["MatchFirst", "MatchAny"]),
         ],
         Outcomes = ["Default"],
     };

@@ -20,6 +20,15 @@ public interface IWorkflowDefinitionStore
     /// Saves a new version. When it is published, earlier versions lose their published flag; it becomes the latest.
     /// </summary>
     Task SaveAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes one version; the highest remaining version becomes the latest. Running instances of it fault on their
+    /// next resume, so callers delete only versions nothing runs on (or accept that). False when it did not exist.
+    /// </summary>
+    Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every version of a definition; the number of versions deleted.</summary>
+    Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A stored definition version: identity, flags, the JSON text and what validation found.</summary>

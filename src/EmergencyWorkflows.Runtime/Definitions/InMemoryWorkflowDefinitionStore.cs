@@ -71,4 +71,36 @@ public sealed class InMemoryWorkflowDefinitionStore : IWorkflowDefinitionStore
 
         return Task.CompletedTask;
     }
+
+    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var removed = versions.FirstOrDefault(v => v.VersionId == versionId);
+            if (removed is null)
+            {
+                return Task.FromResult(false);
+            }
+
+            versions.Remove(removed);
+            var newest = versions.Where(v => v.DefinitionId == removed.DefinitionId).OrderByDescending(v => v.Version).FirstOrDefault();
+            for (var i = 0; i < versions.Count; i++)
+            {
+                if (versions[i].DefinitionId == removed.DefinitionId)
+                {
+                    versions[i] = versions[i] with { IsLatest = ReferenceEquals(versions[i], newest) };
+                }
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<int> DeleteDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(versions.RemoveAll(v => v.DefinitionId == definitionId));
+        }
+    }
 }

@@ -98,6 +98,9 @@ public sealed class ActivityExecutionContext
 
     public void AddOutboxMessage(string kind, JsonObject payload) => Burst.AddOutbox(kind, payload);
 
+    /// <summary>Emits a message under a caller-chosen id (a dedup key): the id must be unique across the whole outbox.</summary>
+    public void AddOutboxMessage(string kind, JsonObject payload, string messageId) => Burst.AddOutbox(kind, payload, messageId);
+
     public void WriteLine(string text) => Burst.WriteLine(text);
 
     /// <summary><c>Elsa.Finish</c>: clears the queue, callbacks and bookmarks and finishes the instance at once.</summary>

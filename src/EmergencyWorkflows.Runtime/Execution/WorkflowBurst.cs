@@ -312,8 +312,8 @@ internal sealed class WorkflowBurst
         return bookmark;
     }
 
-    public void AddOutbox(string kind, JsonObject payload) =>
-        outbox.Add(new OutboxMessage(Guid.NewGuid().ToString("N"), Instance.Id, kind, payload, Now));
+    public void AddOutbox(string kind, JsonObject payload, string? messageId = null) =>
+        outbox.Add(new OutboxMessage(messageId ?? Guid.NewGuid().ToString("N"), Instance.Id, kind, payload, Now));
 
     public void WriteLine(string text) => lineWriter.WriteLine(Instance.Id, text);
 

@@ -8,8 +8,6 @@ using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Outbox;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,8 +24,7 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
     public const int MaxAttempts = 3;
 
     private readonly TempFolder folder = new();
-    private ApiFactory? baseFactory;
-    private WebApplicationFactory<Program>? factory;
+    private ApiFactory? factory;
 
     public SmtpSinkFixture Smtp { get; } = new();
 
@@ -39,28 +36,29 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => factory!.Services;
 
-    public CapturingSink Sink => baseFactory!.Sink;
+    public CapturingSink Sink => factory!.Sink;
 
     public async Task InitializeAsync()
     {
         await Smtp.InitializeAsync();
-        baseFactory = new ApiFactory(folder.Path, folder.CreateWorkflowsFolder(includeScenarioWorkflows: false));
         var delay = RetryDelay.ToString("c", CultureInfo.InvariantCulture);
-        factory = baseFactory.WithWebHostBuilder(b => b
-            .UseSetting("Emergency:Smtp:Host", "127.0.0.1")
-            .UseSetting("Emergency:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .UseSetting("Emergency:Smtp:Security", "None")
-            .UseSetting("Emergency:Delivery:RetrySweepInterval", "00:00:00.050")
-            .UseSetting("Emergency:DirectoryRefreshInterval", "00:00:00.100")
-            .UseSetting("Emergency:Delivery:Retry:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture))
-            .UseSetting("Emergency:Delivery:Retry:InitialDelay", delay)
-            .UseSetting("Emergency:Delivery:Retry:Multiplier", "1")
-            .UseSetting("Emergency:Delivery:Retry:MaxDelay", delay)
-            .UseSetting("Emergency:Delivery:Webhooks:WeCom:Url", Robots.Url("/wecom?key=secret").AbsoluteUri)
-            .UseSetting("Emergency:Delivery:Webhooks:DingTalk:Url", Robots.Url("/dingtalk?access_token=secret").AbsoluteUri)
-            .UseSetting("Emergency:Delivery:Webhooks:Feishu:Url", Robots.Url("/feishu").AbsoluteUri)
-            .UseSetting("Emergency:Delivery:Webhooks:Slack:Url", Robots.Url("/slack").AbsoluteUri)
-            .UseSetting("Emergency:Delivery:Webhooks:GenericWebhook:Url", Generic.Url("/hook").AbsoluteUri));
+        factory = new ApiFactory(folder.Path, folder.CreateWorkflowsFolder(includeScenarioWorkflows: false), settings: new Dictionary<string, string?>
+        {
+            ["Emergency:Smtp:Host"] = "127.0.0.1",
+            ["Emergency:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Emergency:Smtp:Security"] = "None",
+            ["Emergency:Delivery:RetrySweepInterval"] = "00:00:00.050",
+            ["Emergency:DirectoryRefreshInterval"] = "00:00:00.100",
+            ["Emergency:Delivery:Retry:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
+            ["Emergency:Delivery:Retry:InitialDelay"] = delay,
+            ["Emergency:Delivery:Retry:Multiplier"] = "1",
+            ["Emergency:Delivery:Retry:MaxDelay"] = delay,
+            ["Emergency:Delivery:Webhooks:WeCom:Url"] = Robots.Url("/wecom?key=secret").AbsoluteUri,
+            ["Emergency:Delivery:Webhooks:DingTalk:Url"] = Robots.Url("/dingtalk?access_token=secret").AbsoluteUri,
+            ["Emergency:Delivery:Webhooks:Feishu:Url"] = Robots.Url("/feishu").AbsoluteUri,
+            ["Emergency:Delivery:Webhooks:Slack:Url"] = Robots.Url("/slack").AbsoluteUri,
+            ["Emergency:Delivery:Webhooks:GenericWebhook:Url"] = Generic.Url("/hook").AbsoluteUri,
+        });
         Client = factory.CreateClient();
     }
 
@@ -72,11 +70,6 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
             await factory.DisposeAsync();
         }
 
-        if (baseFactory is not null)
-        {
-            await baseFactory.DisposeAsync();
-        }
-
         await Robots.DisposeAsync();
         await Generic.DisposeAsync();
         await Smtp.DisposeAsync();
@@ -86,7 +79,7 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
     // xunit calls DisposeAsync first; this only covers a host that failed half-way through InitializeAsync.
     public void Dispose()
     {
-        baseFactory?.Dispose();
+        factory?.Dispose();
         folder.Dispose();
     }
 

@@ -103,4 +103,32 @@ public abstract class WorkflowDefinitionStoreContract : StoreContract
 
         latest.Select(d => d.VersionId).Should().Equal("fire-v2", "flood-v1");
     }
+
+    [Fact]
+    public async Task DeleteVersionAsync_LatestDraft_PreviousVersionBecomesLatestAndStaysPublished()
+    {
+        await Store.SaveAsync(Version("fire", 1));
+        await Store.SaveAsync(Version("fire", 2, published: false));
+
+        (await Store.DeleteVersionAsync("fire-v2")).Should().BeTrue();
+
+        Flags(await Store.ListVersionsAsync("fire")).Should().Equal(("fire-v1", true, true));
+        (await Store.FindByVersionIdAsync("fire-v2")).Should().BeNull();
+        (await Store.DeleteVersionAsync("fire-v2")).Should().BeFalse("it is gone");
+    }
+
+    [Fact]
+    public async Task DeleteDefinitionAsync_EveryVersion_IsGoneAndOtherDefinitionsStay()
+    {
+        await Store.SaveAsync(Version("fire", 1));
+        await Store.SaveAsync(Version("fire", 2, published: false));
+        await Store.SaveAsync(Version("flood", 1));
+
+        (await Store.DeleteDefinitionAsync("fire")).Should().Be(2);
+
+        (await Store.ListVersionsAsync("fire")).Should().BeEmpty();
+        (await Store.FindPublishedAsync("fire")).Should().BeNull();
+        (await Store.FindPublishedAsync("flood"))!.VersionId.Should().Be("flood-v1");
+        (await Store.DeleteDefinitionAsync("fire")).Should().Be(0);
+    }
 }

@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace EmergencyWorkflows.BrowserTests;
+
+/// <summary>
+/// The real service on a real Kestrel port (the browser needs a socket), on a fresh SQLite file and a copy of the
+/// repository's workflows/, plus Debian's Chromium driven by Playwright. Screenshots go to the test output's
+/// <c>artifacts/screenshots</c>.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>A development team lead from the root appsettings.json: only leads and admins may edit plans.</summary>
+    public const string EditorUser = "lead";
+    public const string EditorPassword = "lead-dev";
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ew-browser-tests", Guid.NewGuid().ToString("N"));
+    private IPlaywright? playwright;
+
+    public Factory Service { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var workflows = Path.Combine(folder, "workflows");
+        Directory.CreateDirectory(workflows);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "workflows"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
+        }
+
+        Service = new Factory(folder, workflows);
+        Service.UseKestrel(0);
+        Service.StartServer();
+        BaseAddress = Service.ClientOptions.BaseAddress;
+        Api = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Api.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(Api, EditorUser, EditorPassword));
+
+        Directory.CreateDirectory(Screenshots);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        Api?.Dispose();
+        await Service.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Signs a browser context in with the same-origin cookie the Studio's API calls carry.</summary>
+    public async Task SignInAsync(IBrowserContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = await context.APIRequest.PostAsync(new Uri(BaseAddress, "/api/auth/login").ToString(),
+            new() { DataObject = new { userName = EditorUser, password = EditorPassword } });
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"Sign-in as {EditorUser} failed: {response.Status} {await response.TextAsync()}");
+        }
+    }
+
+    private static async Task<string> TokenAsync(HttpClient api, string userName, string password)
+    {
+        using var response = await api.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        return (string?)body?["accessToken"] ?? throw new InvalidOperationException("The token response has no accessToken.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EmergencyWorkflows.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("EmergencyWorkflows.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public sealed class Factory(string dataFolder, string workflowsFolder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
+            builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(dataFolder, "workflows.db")}");
+            builder.UseSetting("EmergencyWorkflows:WorkflowsPath", workflowsFolder);
+            builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "emergency-workflows-.json"));
+            builder.UseSetting("Hangfire:Storage", "InMemory");
+            builder.UseSetting("Hangfire:ShutdownTimeout", "00:00:00.500");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "Browser";
+}
