@@ -288,6 +288,31 @@ public class TeamApiTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Team_ByRole_ResponderReadsTeamLeadEditsEmployeeAndAnonymousRefused()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var anonymous = host.Factory.CreateAnonymousClient();
+        var id = NewId("m");
+        object body = new { id, displayName = "x", roles = new[] { "responder" } };
+
+        using var responderReads = await responder.GetAsync("/api/team/members");
+        using var responderWrites = await responder.PostAsJsonAsync("/api/team/members", body);
+        using var leadWrites = await lead.PostAsJsonAsync("/api/team/members", body);
+        using var employeeReads = await employee.GetAsync("/api/team/policies");
+        using var anonymousReads = await anonymous.GetAsync("/api/team/on-call");
+        using var anonymousInbox = await anonymous.GetAsync("/api/inbox?memberId=x");
+
+        responderReads.StatusCode.Should().Be(HttpStatusCode.OK);
+        responderWrites.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        leadWrites.StatusCode.Should().Be(HttpStatusCode.Created);
+        employeeReads.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        anonymousReads.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        anonymousInbox.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Team_UnknownIds_NotFoundProblems()
     {
         using var member = await Client.PutAsJsonAsync("/api/team/members/nobody", new { displayName = "x", roles = new[] { "responder" } });
