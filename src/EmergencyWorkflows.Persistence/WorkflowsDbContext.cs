@@ -1,7 +1,9 @@
 using EmergencyWorkflows.Persistence.Bookmarks;
 using EmergencyWorkflows.Persistence.Definitions;
 using EmergencyWorkflows.Persistence.Instances;
+using EmergencyWorkflows.Persistence.Notifications;
 using EmergencyWorkflows.Persistence.Outbox;
+using EmergencyWorkflows.Persistence.Team;
 using EmergencyWorkflows.Persistence.Timers;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +25,12 @@ public abstract class WorkflowsDbContext : DbContext
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
+    public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
+    public DbSet<RotationRecord> Rotations => Set<RotationRecord>();
+    public DbSet<EscalationPolicyRecord> EscalationPolicies => Set<EscalationPolicyRecord>();
+    public DbSet<NotificationDeliveryRecord> NotificationDeliveries => Set<NotificationDeliveryRecord>();
+    public DbSet<InboxItemRecord> InboxItems => Set<InboxItemRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -31,5 +39,7 @@ public abstract class WorkflowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new TimerRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
+        TeamModel.Configure(modelBuilder);
+        NotificationsModel.Configure(modelBuilder);
     }
 }
