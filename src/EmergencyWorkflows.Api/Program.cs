@@ -10,9 +10,11 @@ using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
+using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Api.Scheduling;
 using EmergencyWorkflows.Api.Studio;
 using EmergencyWorkflows.Api.Tasks;
+using EmergencyWorkflows.Api.Team;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootConfiguration();
@@ -28,6 +30,8 @@ builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddIncidentResponse(builder.Configuration);
 builder.Services.AddStudio(builder.Configuration);
 builder.Services.AddElsaApi();
+builder.Services.AddEmergencyTeam();
+builder.Services.AddEmergencyNotifications(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -46,6 +50,8 @@ app.MapIncidents();
 app.MapAckLinks();
 app.MapStudio();
 app.MapElsaApi().RequireAuthorization(AuthPolicies.TeamLead);
+app.MapTeam();
+app.MapNotifications();
 
 await app.RunAsync();
 

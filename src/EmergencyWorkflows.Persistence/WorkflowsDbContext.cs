@@ -2,7 +2,9 @@ using EmergencyWorkflows.Persistence.Bookmarks;
 using EmergencyWorkflows.Persistence.Definitions;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Persistence.Instances;
+using EmergencyWorkflows.Persistence.Notifications;
 using EmergencyWorkflows.Persistence.Outbox;
+using EmergencyWorkflows.Persistence.Team;
 using EmergencyWorkflows.Persistence.Timers;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,12 @@ public abstract class WorkflowsDbContext : DbContext
     public DbSet<IncidentParticipantRecord> IncidentParticipants => Set<IncidentParticipantRecord>();
     public DbSet<IncidentApprovalRecord> IncidentApprovals => Set<IncidentApprovalRecord>();
 
+    public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
+    public DbSet<RotationRecord> Rotations => Set<RotationRecord>();
+    public DbSet<EscalationPolicyRecord> EscalationPolicies => Set<EscalationPolicyRecord>();
+    public DbSet<NotificationDeliveryRecord> NotificationDeliveries => Set<NotificationDeliveryRecord>();
+    public DbSet<InboxItemRecord> InboxItems => Set<InboxItemRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -38,5 +46,7 @@ public abstract class WorkflowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
         IncidentModel.Apply(modelBuilder);
+        TeamModel.Configure(modelBuilder);
+        NotificationsModel.Configure(modelBuilder);
     }
 }

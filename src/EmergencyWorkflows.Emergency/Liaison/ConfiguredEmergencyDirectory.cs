@@ -25,14 +25,15 @@ public sealed class ConfiguredEmergencyDirectory : IEmergencyDirectory
             problems.AddRange(policy.Validate());
         }
 
+        // Configuration layers merge arrays by index, so an override of a policy sits at a later index with the same
+        // id: the later entry wins (the database-backed directory's seed follows the same rule).
         byId = new Dictionary<string, EscalationPolicy>(StringComparer.Ordinal);
         foreach (var policy in Policies)
         {
-            if (!byId.TryAdd(policy.Id, policy))
-            {
-                problems.Add($"Escalation policy '{policy.Id}' is configured twice.");
-            }
+            byId[policy.Id] = policy;
         }
+
+        Policies = Policies.Where(p => ReferenceEquals(byId[p.Id], p)).ToArray();
 
         if (problems.Count > 0)
         {

@@ -58,18 +58,33 @@ public class ConfiguredEmergencyDirectoryTests
     }
 
     [Fact]
-    public void Directory_BadTargetAndDuplicatePolicy_EveryProblemReportedAtOnce()
+    public void Directory_BadTargets_EveryProblemReportedAtOnce()
     {
         var act = () => From(new()
         {
             ["Emergency:Policies:0:Id"] = "p",
             ["Emergency:Policies:0:Tiers:0:Targets:0"] = "team:everyone",
-            ["Emergency:Policies:1:Id"] = "p",
-            ["Emergency:Policies:1:Tiers:0:Targets:0"] = "whole-team",
+            ["Emergency:Policies:1:Id"] = "q",
+            ["Emergency:Policies:1:Tiers:0:Targets:0"] = "crowd",
         });
 
         act.Should().Throw<ArgumentException>()
             .WithMessage("*target 'team:everyone' is not person:<id>*")
-            .WithMessage("*'p' is configured twice*");
+            .WithMessage("*target 'crowd'*");
+    }
+
+    [Fact]
+    public void Directory_SamePolicyIdAtALaterIndex_TheLaterEntryWins()
+    {
+        var directory = From(new()
+        {
+            ["Emergency:Policies:0:Id"] = "p",
+            ["Emergency:Policies:0:Tiers:0:Targets:0"] = "role:responder",
+            ["Emergency:Policies:10:Id"] = "p",
+            ["Emergency:Policies:10:Tiers:0:Targets:0"] = "whole-team",
+        });
+
+        directory.Policies.Should().ContainSingle();
+        directory.FindPolicy("p")!.Tiers[0].Targets.Should().Equal(EscalationTarget.WholeTeam);
     }
 }

@@ -24,6 +24,7 @@ public sealed class SqliteTestDatabase : ITestDatabase, IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddWorkflowPersistenceSqlite(ConnectionString, configure);
+        services.AddEmergencyPersistence();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.MigrateWorkflowDatabaseAsync();
         return provider;

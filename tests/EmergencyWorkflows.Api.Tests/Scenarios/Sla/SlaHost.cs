@@ -42,12 +42,13 @@ public sealed class SlaHost : IDisposable
             ["Emergency:Team:2:Roles:0"] = TeamRoles.Responder,
             ["Emergency:Team:2:Email"] = "r1@example.com",
         };
-        // grade-1 and grade-3: responders at the deadline, the lead 2 s later. grade-2: a tier nobody is on call for.
+        // grade-1 and grade-3: responder r1 at the deadline, the lead 2 s later. grade-2: a tier nobody is on call for.
         // Indexes from 10: configuration merges arrays by index, and appsettings.json already has policy 0 ("default").
         foreach (var (index, id) in new[] { (10, "grade-1"), (12, "grade-3") })
         {
             settings[$"Emergency:Policies:{index}:Id"] = id;
-            settings[$"Emergency:Policies:{index}:Tiers:0:Targets:0"] = "role:responder";
+            // person:r1, not role:responder: appsettings.json's default team has responders of its own.
+            settings[$"Emergency:Policies:{index}:Tiers:0:Targets:0"] = "person:r1";
             settings[$"Emergency:Policies:{index}:Tiers:1:Delay"] = "00:00:02";
             settings[$"Emergency:Policies:{index}:Tiers:1:Targets:0"] = "person:lead";
         }

@@ -47,7 +47,9 @@ def exit_when_stdin_closes():
 
 async def main(directory):
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(SaveToDirectory(directory)), "127.0.0.1", 0)
+    # One handler for every connection: its counter names the files, so a second connection must not restart it.
+    handler = SaveToDirectory(directory)
+    server = await loop.create_server(lambda: SMTP(handler), "127.0.0.1", 0)
     print(server.sockets[0].getsockname()[1], flush=True)
     await asyncio.Event().wait()
 

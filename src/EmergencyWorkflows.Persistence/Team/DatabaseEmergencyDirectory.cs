@@ -1,0 +1,115 @@
+using EmergencyWorkflows.Emergency.Escalation;
+using EmergencyWorkflows.Emergency.Liaison;
+using EmergencyWorkflows.Emergency.OnCall;
+using EmergencyWorkflows.Emergency.Team;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EmergencyWorkflows.Persistence.Team;
+
+/// <summary>
+/// The emergency directory kept in the database. Readers get an immutable in-memory copy (workflow activities read it
+/// synchronously inside a burst); <see cref="RefreshAsync"/> replaces the copy atomically. The API calls it after every
+/// edit; a background loop calls it every few seconds so that edits made on another node arrive too.
+/// </summary>
+public sealed class DatabaseEmergencyDirectory(
+    IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider time, ILogger<DatabaseEmergencyDirectory> logger) : IEmergencyDirectory
+{
+    public const string SeedId = "emergency-directory";
+
+    private volatile Snapshot current = Snapshot.Empty;
+
+    public Roster Roster => current.Roster;
+
+    public IReadOnlyList<Rotation> Rotations => current.Rotations;
+
+    public IReadOnlyList<EscalationPolicy> Policies => current.Policies;
+
+    /// <summary>When the copy was last loaded (null before the first load).</summary>
+    public DateTimeOffset? LoadedAt => current.LoadedAt;
+
+    public EscalationPolicy? FindPolicy(string policyId) => current.PoliciesById.GetValueOrDefault(policyId);
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var members = await db.Set<TeamMemberRecord>().AsNoTracking().AsSplitQuery()
+            .Include(m => m.Roles).Include(m => m.ImAccounts)
+            .OrderBy(m => m.Position).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var rotations = await db.Set<RotationRecord>().AsNoTracking().AsSplitQuery()
+            .Include(r => r.Members).Include(r => r.Overrides).Include(r => r.Leaves)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var policies = await db.Set<EscalationPolicyRecord>().AsNoTracking().AsSplitQuery()
+            .Include(p => p.Tiers).ThenInclude(t => t.Targets)
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+
+        var domainPolicies = policies.Select(TeamMapping.ToDomain).ToArray();
+        current = new Snapshot(
+            new Roster(members.Select(TeamMapping.ToDomain)),
+            rotations.Select(TeamMapping.ToDomain).ToArray(),
+            domainPolicies,
+            domainPolicies.ToDictionary(p => p.Id, StringComparer.Ordinal),
+            time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Writes the configured team, rotations and policies the first time the database is used, and never again
+    /// (HR's later edits, deletions included, are not undone by a restart). False when it had already been seeded.
+    /// </summary>
+    public async Task<bool> SeedOnceAsync(
+        IReadOnlyList<TeamMember> members, IReadOnlyList<Rotation> rotations, IReadOnlyList<EscalationPolicy> policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(rotations);
+        ArgumentNullException.ThrowIfNull(policies);
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<EmergencySeedRecord>().AnyAsync(s => s.Id == SeedId, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Set<EmergencySeedRecord>().Add(new EmergencySeedRecord { Id = SeedId, SeededAt = now });
+        db.Set<TeamMemberRecord>().AddRange(members.Select((m, i) => TeamMapping.ToRecord(m, i, now)));
+        db.Set<RotationRecord>().AddRange(rotations.Select(r => TeamMapping.ToRecord(r, now)));
+        db.Set<EscalationPolicyRecord>().AddRange(policies.Select(p => TeamMapping.ToRecord(p, now)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (await AlreadySeededAsync(cancellationToken))
+            {
+                // Another node seeded at the same moment; its seed stands.
+                return false;
+            }
+
+            throw;
+        }
+
+        logger.LogInformation(
+            "Emergency directory seeded from configuration: {MemberCount} members, {RotationCount} rotations, {PolicyCount} policies",
+            members.Count, rotations.Count, policies.Count);
+        return true;
+    }
+
+    private async Task<bool> AlreadySeededAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<EmergencySeedRecord>().AnyAsync(s => s.Id == SeedId, cancellationToken);
+    }
+
+    private sealed record Snapshot(
+        Roster Roster,
+        IReadOnlyList<Rotation> Rotations,
+        IReadOnlyList<EscalationPolicy> Policies,
+        IReadOnlyDictionary<string, EscalationPolicy> PoliciesById,
+        DateTimeOffset? LoadedAt)
+    {
+        public static Snapshot Empty { get; } = new(Roster.Empty, [], [], new Dictionary<string, EscalationPolicy>(), null);
+    }
+}
