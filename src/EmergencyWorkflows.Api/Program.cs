@@ -11,6 +11,7 @@ using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
 using EmergencyWorkflows.Api.Notifications;
+using EmergencyWorkflows.Api.Release;
 using EmergencyWorkflows.Api.Scheduling;
 using EmergencyWorkflows.Api.Studio;
 using EmergencyWorkflows.Api.Tasks;
@@ -32,6 +33,7 @@ builder.Services.AddStudio(builder.Configuration);
 builder.Services.AddElsaApi();
 builder.Services.AddEmergencyTeam();
 builder.Services.AddEmergencyNotifications(builder.Configuration);
+builder.Services.AddInformationRelease(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -52,6 +54,7 @@ app.MapStudio();
 app.MapElsaApi().RequireAuthorization(AuthPolicies.TeamLead);
 app.MapTeam();
 app.MapNotifications();
+app.MapInformationRelease();
 
 await app.RunAsync();
 

@@ -30,6 +30,9 @@ public abstract class WorkflowsDbContext : DbContext
     public DbSet<IncidentAttachmentRecord> IncidentAttachments => Set<IncidentAttachmentRecord>();
     public DbSet<IncidentParticipantRecord> IncidentParticipants => Set<IncidentParticipantRecord>();
     public DbSet<IncidentApprovalRecord> IncidentApprovals => Set<IncidentApprovalRecord>();
+    public DbSet<AnnouncementRecord> Announcements => Set<AnnouncementRecord>();
+    public DbSet<ReviewRecord> IncidentReviews => Set<ReviewRecord>();
+    public DbSet<ImprovementActionRecord> ImprovementActions => Set<ImprovementActionRecord>();
 
     public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
     public DbSet<RotationRecord> Rotations => Set<RotationRecord>();
@@ -46,6 +49,7 @@ public abstract class WorkflowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
         IncidentModel.Apply(modelBuilder);
+        ReleaseRecordConfiguration.Apply(modelBuilder);
         TeamModel.Configure(modelBuilder);
         NotificationsModel.Configure(modelBuilder);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Release;
 using EmergencyWorkflows.Emergency.Activities;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence;
@@ -45,13 +46,18 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
         }
 
         var actor = user.UserNameOf() ?? "unknown";
-        var outcome = await ChangeAsync(id, user, (db, incident, now) =>
+        var outcome = await ChangeAsync(id, user, async (db, incident, now) =>
         {
             var from = Enum.Parse<IncidentStatus>(incident.Status);
             var grade = (IncidentGrade?)incident.Grade;
             if (IncidentLifecycle.WhyNot(from, to, grade) is { } why)
             {
                 return LedgerOutcome.Conflict(why);
+            }
+
+            if (await ReleaseRules.WhyNotAsync(db, incident.Id, to, grade, cancellationToken) is { } release)
+            {
+                return LedgerOutcome.Conflict(release);
             }
 
             if (to == IncidentStatus.Closed && FourEyesRule.CloseNeedsApproval(grade))
@@ -311,20 +317,20 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
         }
     }
 
-    private static void Move(WorkflowsDbContext db, IncidentRecord incident, IncidentStatus from, IncidentStatus to, string actor, DateTimeOffset now, string? reason)
+    internal static void Move(WorkflowsDbContext db, IncidentRecord incident, IncidentStatus from, IncidentStatus to, string actor, DateTimeOffset now, string? reason)
     {
         incident.Status = to.ToString();
         Touch(incident, now);
         AddEntry(db, incident.Id, now, actor, TimelineKind.Transition, $"{from} → {to}.", reason);
     }
 
-    private static void Touch(IncidentRecord incident, DateTimeOffset now)
+    internal static void Touch(IncidentRecord incident, DateTimeOffset now)
     {
         incident.UpdatedAt = now;
         incident.Version++;
     }
 
-    private static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
+    internal static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
         db.IncidentTimeline.Add(new IncidentTimelineRecord
         {
             IncidentId = id,

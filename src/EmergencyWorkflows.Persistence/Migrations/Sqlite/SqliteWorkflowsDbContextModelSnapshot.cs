@@ -116,6 +116,109 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.AnnouncementRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("IncidentId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.ImprovementActionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastRemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.HasIndex("IncidentId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementActions", (string)null);
+                });
+
             modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.IncidentApprovalRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -388,6 +491,37 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.HasIndex("IncidentId", "At");
 
                     b.ToTable("IncidentTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.ReviewRecord", b =>
+                {
+                    b.Property<string>("IncidentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId");
+
+                    b.ToTable("IncidentReviews", (string)null);
                 });
 
             modelBuilder.Entity("EmergencyWorkflows.Persistence.Instances.WorkflowInstanceRecord", b =>
@@ -973,6 +1107,24 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.AnnouncementRecord", b =>
+                {
+                    b.HasOne("EmergencyWorkflows.Persistence.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.ImprovementActionRecord", b =>
+                {
+                    b.HasOne("EmergencyWorkflows.Persistence.Incidents.ReviewRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.IncidentApprovalRecord", b =>
                 {
                     b.HasOne("EmergencyWorkflows.Persistence.Incidents.IncidentRecord", null)
@@ -1005,6 +1157,15 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.HasOne("EmergencyWorkflows.Persistence.Incidents.IncidentRecord", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmergencyWorkflows.Persistence.Incidents.ReviewRecord", b =>
+                {
+                    b.HasOne("EmergencyWorkflows.Persistence.Incidents.IncidentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("EmergencyWorkflows.Persistence.Incidents.ReviewRecord", "IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,204 @@
+using System.Security.Claims;
+using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Errors;
+using EmergencyWorkflows.Api.Incidents;
+using EmergencyWorkflows.Api.Notifications;
+using EmergencyWorkflows.Emergency.Incidents;
+using EmergencyWorkflows.Emergency.Notifications;
+using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Incidents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmergencyWorkflows.Api.Release;
+
+/// <summary>
+/// Information release (plan §3.4): team leads, department heads and admins publish announcements and progress updates
+/// through the official channels; every employee reads the feed. Email and instant-message channels also reach the
+/// affected employees named as recipients, through the notification delivery ledger (email, in-app inbox).
+/// </summary>
+internal static class AnnouncementEndpoints
+{
+    private const int MaxMessageLength = 4000;
+    private const int MaxRecipients = 200;
+    private const int FeedLimit = 100;
+
+    public static IEndpointRouteBuilder MapAnnouncements(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/announcements", FeedAsync).WithTags("Announcements").RequireAuthorization(AuthPolicies.Reporter);
+        var incidents = app.MapGroup("/api/incidents/{id}/announcements").WithTags("Announcements").RequireAuthorization(AuthPolicies.Reporter);
+        incidents.MapGet("/", ForIncidentAsync);
+        incidents.MapPost("/", PublishAsync).RequireAuthorization(AuthPolicies.Responder);
+        return app;
+    }
+
+    private static async Task<Ok<List<AnnouncementView>>> FeedAsync(
+        IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
+    {
+        // Announcements are official notices to all staff: every signed-in employee reads every one (plan §3.4).
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Announcements.AsNoTracking().ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Sequence).Take(FeedLimit).Select(AnnouncementView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<List<AnnouncementView>>, ProblemHttpResult>> ForIncidentAsync(
+        string id, IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return Problems.NotFound(IncidentAccess.NotFound(id));
+        }
+
+        var rows = await db.Announcements.AsNoTracking().Where(a => a.IncidentId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.OrderByDescending(a => a.Sequence).Select(AnnouncementView.From).ToList());
+    }
+
+    private static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
+        string id, AnnouncementBody? body, ClaimsPrincipal user, IncidentWriter writer, AnnouncementTemplates templates,
+        NotificationDelivery delivery, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!IncidentAccess.MayAssess(user))
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, "Only a team lead, a department head or an admin publishes announcements.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.Message) || body.Message.Length > MaxMessageLength)
+        {
+            return Problems.BadRequest($"'message' is required and at most {MaxMessageLength} characters.");
+        }
+
+        var channels = new List<AnnouncementChannel>();
+        foreach (var name in body.Channels ?? [])
+        {
+            if (!Enum.TryParse<AnnouncementChannel>(name, ignoreCase: true, out var channel) || !Enum.IsDefined(channel))
+            {
+                return Problems.BadRequest($"Unknown channel '{name}'; use " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".");
+            }
+
+            channels.Add(channel);
+        }
+
+        if (channels.Count == 0)
+        {
+            return Problems.BadRequest("'channels' needs at least one of: " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".");
+        }
+
+        var language = string.IsNullOrWhiteSpace(body.Language) ? "zh" : body.Language.Trim().ToLowerInvariant();
+        if (!AnnouncementTemplates.Languages.Contains(language))
+        {
+            return Problems.BadRequest("'language' must be zh or en.");
+        }
+
+        var kind = string.IsNullOrWhiteSpace(body.Kind) ? "Announcement" : body.Kind.Trim();
+        if (kind is not ("Announcement" or "ProgressUpdate"))
+        {
+            return Problems.BadRequest("'kind' must be Announcement or ProgressUpdate.");
+        }
+
+        var recipients = (body.Recipients ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (recipients.Count > MaxRecipients || recipients.Any(r => r.Length > 200))
+        {
+            return Problems.BadRequest($"'recipients' holds at most {MaxRecipients} member ids of at most 200 characters.");
+        }
+
+        var actor = user.UserNameOf() ?? "unknown";
+        var channelList = string.Join(",", channels.Distinct());
+        var published = await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await IncidentAccess.Visible(db, user).SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null)
+            {
+                return null;
+            }
+
+            var template = templates.For(incident.Category, language);
+            var sequence = 1 + (await db.Announcements.Where(a => a.IncidentId == id).MaxAsync(a => (long?)a.Sequence, ct) ?? 0);
+            var now = time.GetUtcNow();
+            var record = new AnnouncementRecord
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                IncidentId = id,
+                Sequence = sequence,
+                Kind = kind,
+                Channels = channelList,
+                Language = language,
+                Title = Truncate(AnnouncementTemplates.Render(template.Title, incident, body.Message.Trim()), 400),
+                Body = AnnouncementTemplates.Render(template.Body, incident, body.Message.Trim()),
+                PublishedBy = actor,
+                PublishedAt = now,
+            };
+            db.Announcements.Add(record);
+            IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Announcement,
+                $"{(kind == "ProgressUpdate" ? "Progress update" : "Announcement")} #{sequence} published via {channelList}: {record.Title}",
+                recipients.Count == 0 ? null : $"Sent to {recipients.Count} affected employee(s).");
+            IncidentLedger.Touch(incident, now);
+            await db.SaveChangesAsync(ct);
+            return record;
+        }, cancellationToken);
+
+        if (published is null)
+        {
+            return Problems.NotFound(IncidentAccess.NotFound(id));
+        }
+
+        // The announcement is durable; delivery to people goes through the notification ledger, whose dedup key makes a
+        // second attempt harmless and whose retry sweep carries transient failures.
+        var link = new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(id)}");
+        foreach (var channel in channels.Distinct())
+        {
+            NotificationChannel? target = channel switch
+            {
+                AnnouncementChannel.Email => NotificationChannel.Email,
+                AnnouncementChannel.InstantMessage => NotificationChannel.InApp,
+                _ => null,
+            };
+            if (target is null)
+            {
+                continue;
+            }
+
+            foreach (var recipient in recipients)
+            {
+                var notification = new Notification(id, ReleaseNotifications.AnnouncementTier, (int)published.Sequence, recipient, target.Value,
+                    published.Title, published.Body, link);
+                await delivery.DeliverAsync(notification, id, cancellationToken);
+            }
+        }
+
+        loggers.CreateLogger(typeof(AnnouncementEndpoints)).LogInformation(
+            "Incident {IncidentId}: announcement {Sequence} published via {Channels} to {RecipientCount} recipient(s)", id, published.Sequence, channelList, recipients.Count);
+        return TypedResults.Created($"/api/incidents/{id}/announcements", AnnouncementView.From(published));
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+internal enum AnnouncementChannel
+{
+    InternalNotice,
+    BulletinBoard,
+    Email,
+    InstantMessage,
+}
+
+/// <summary>What to announce: the message (rendered into the category's template), the channels, the language (zh or en),
+/// the kind (Announcement or ProgressUpdate) and optional recipients (member ids of the affected employees).</summary>
+internal sealed record AnnouncementBody(string? Message, string[]? Channels, string? Language, string? Kind, string[]? Recipients);
+
+internal sealed record AnnouncementView(
+    string Id, string IncidentId, long Sequence, string Kind, string[] Channels, string Language, string Title, string Body,
+    string PublishedBy, DateTimeOffset PublishedAt)
+{
+    public static AnnouncementView From(AnnouncementRecord r) =>
+        new(r.Id, r.IncidentId, r.Sequence, r.Kind, r.Channels.Split(','), r.Language, r.Title, r.Body, r.PublishedBy, r.PublishedAt);
+}
+
+/// <summary>The dedup-key tiers of release notifications, far above any escalation tier so they never collide with one.</summary>
+internal static class ReleaseNotifications
+{
+    public const int AnnouncementTier = 10_000;
+
+    /// <summary>Reminders use tier ReminderTierBase + the action's ordinal and the day number as repetition.</summary>
+    public const int ReminderTierBase = 20_000;
+}

@@ -1,0 +1,16 @@
+namespace EmergencyWorkflows.Persistence.Incidents;
+
+/// <summary>An official announcement or progress update about an incident (plan §3.4), as published.</summary>
+public sealed class AnnouncementRecord
+{
+    public required string Id { get; set; }
+    public required string IncidentId { get; set; }
+    public long Sequence { get; set; }
+    public required string Kind { get; set; }
+    public required string Channels { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public required string PublishedBy { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+}
