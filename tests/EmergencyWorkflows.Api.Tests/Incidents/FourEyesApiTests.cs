@@ -50,15 +50,16 @@ public sealed class FourEyesApiTests(IncidentHost host)
         using var lead = host.Factory.CreateClientAs("lead");
         using var lead2 = host.Factory.CreateClientAs("lead2");
         var id = await Level1IncidentAsync(lead);
-        foreach (var to in new[] { "Handling", "Resolved" })
-        {
-            (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to })).Status.Should().Be(HttpStatusCode.OK);
-        }
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Handling" })).Status.Should().Be(HttpStatusCode.OK);
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/announcements", new { message = "Handled.", channels = new[] { "InternalNotice" } }))
+            .Status.Should().Be(HttpStatusCode.Created, "a Level 1 incident is announced before it is resolved");
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Resolved" })).Status.Should().Be(HttpStatusCode.OK);
 
         var withoutReview = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Closed" });
         withoutReview.Status.Should().Be(HttpStatusCode.Conflict);
         ((string)withoutReview.Body["detail"]!).Should().Contain("cannot close without a review");
-        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Reviewed" })).Status.Should().Be(HttpStatusCode.OK);
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/review", new { whatHappened = "A fall", rootCause = "Wet floor", lessons = "Signs", actions = Array.Empty<object>() }))
+            .Status.Should().Be(HttpStatusCode.Created);
 
         var asked = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Closed", reason = "All actions done" });
         asked.Status.Should().Be(HttpStatusCode.Accepted, asked.Body.ToJsonString());

@@ -16,6 +16,9 @@ public sealed class IncidentHost : IDisposable
         Factory = new ApiFactory(folder.Path, folder.CreateWorkflowsFolder(includeScenarioWorkflows: false), settings: new Dictionary<string, string?>
         {
             ["Emergency:Reports:MaxAttachmentBytes"] = AttachmentLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Emergency:Reviews:ReminderInterval"] = "00:00:00.200",
+            ["Emergency:Announcements:Templates:service-interruption:en:Title"] = "Service notice: {{category}}, {{level}}",
+            ["Emergency:Announcements:Templates:service-interruption:en:Body"] = "{{message}} (at {{location}}, {{status}}) {{unknown}}",
         });
     }
 
