@@ -1,5 +1,4 @@
 using EmergencyWorkflows.Api.Incidents;
-using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Persistence;
@@ -10,14 +9,13 @@ namespace EmergencyWorkflows.Api.Release;
 
 /// <summary>
 /// Reminds the owners of overdue improvement actions (plan §3.5), at most once per action per UTC day. The sweep runs
-/// every <c>Emergency:Reviews:ReminderInterval</c> (default one hour) on the injected clock. It is idempotent twice
-/// over: the reminder's dedup key (action, day) makes the delivery ledger register it once, and the action row records
-/// the day it was reminded so later sweeps skip it.
+/// every <c>Emergency:Reviews:ReminderInterval</c> (default one hour) on the injected clock. The action row records
+/// the day it was reminded, in the same transaction as the outbox message, so later sweeps skip it; the message id is
+/// the (action, day) dedup key, so the delivery ledger could not send it twice anyway.
 /// </summary>
 internal sealed class ActionReminderSweep(
     IDbContextFactory<WorkflowsDbContext> contexts,
     IncidentWriter writer,
-    NotificationDelivery delivery,
     AckLinkOptions links,
     ReviewOptions options,
     TimeProvider time,
@@ -31,9 +29,10 @@ internal sealed class ActionReminderSweep(
         {
             // SQLite cannot compare DateTimeOffset in SQL, so the undone actions are filtered here; they are few.
             var open = await db.ImprovementActions.AsNoTracking().Where(a => a.DoneAt == null).ToListAsync(cancellationToken);
-            due = open.Where(a => a.DueAt < now && a.LastRemindedOn != today).ToList();
+            due = open.Where(a => a.DueAt < now && !(a.LastRemindedOn >= today)).ToList();
         }
 
+        var sent = 0;
         foreach (var action in due)
         {
             var notification = new Notification(
@@ -46,24 +45,28 @@ internal sealed class ActionReminderSweep(
                 $"The improvement action '{action.Title}' from the review of incident {action.IncidentId} was due {action.DueAt:yyyy-MM-dd HH:mm} UTC "
                     + $"and is not done yet. Mark it done with POST /api/incidents/{action.IncidentId}/review/actions/{action.Id}/done.",
                 new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(action.IncidentId)}/review"));
-            await delivery.DeliverAsync(notification, action.IncidentId, cancellationToken);
-            await writer.WriteAsync(async (db, ct) =>
+
+            // The day mark, the timeline line and the outbox message commit together, re-checked under the write queue,
+            // so two sweeps at once (or a sweep after a crash) queue the reminder once.
+            sent += await writer.WriteAsync(async (db, ct) =>
             {
                 var row = await db.ImprovementActions.SingleAsync(a => a.Id == action.Id, ct);
-                if (row.LastRemindedOn == today)
+                if (row.LastRemindedOn >= today || row.DoneAt is not null)
                 {
                     return 0;
                 }
 
                 row.LastRemindedOn = today;
+                db.Outbox.Add(ReleaseNotifications.ToOutbox(notification, now));
                 IncidentLedger.AddEntry(db, action.IncidentId, now, "system", TimelineKind.Notification,
                     $"Reminder sent to {action.OwnerId}: improvement action '{action.Title}' is overdue.", null);
-                return await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("Incident {IncidentId}: reminding {OwnerId} of overdue improvement action {ActionId}", action.IncidentId, action.OwnerId, action.Id);
+                return 1;
             }, cancellationToken);
-            logger.LogInformation("Incident {IncidentId}: reminded {OwnerId} of overdue improvement action {ActionId}", action.IncidentId, action.OwnerId, action.Id);
         }
 
-        return due.Count;
+        return sent;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

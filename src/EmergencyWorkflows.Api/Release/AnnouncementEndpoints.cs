@@ -2,7 +2,6 @@ using System.Security.Claims;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Incidents;
-using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Persistence;
@@ -15,7 +14,7 @@ namespace EmergencyWorkflows.Api.Release;
 /// <summary>
 /// Information release (plan §3.4): team leads, department heads and admins publish announcements and progress updates
 /// through the official channels; every employee reads the feed. Email and instant-message channels also reach the
-/// affected employees named as recipients, through the notification delivery ledger (email, in-app inbox).
+/// affected employees named as recipients, through the Emergency.Notify outbox and the delivery ledger (email, in-app inbox).
 /// </summary>
 internal static class AnnouncementEndpoints
 {
@@ -56,7 +55,7 @@ internal static class AnnouncementEndpoints
 
     private static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
         string id, AnnouncementBody? body, ClaimsPrincipal user, IncidentWriter writer, AnnouncementTemplates templates,
-        NotificationDelivery delivery, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!IncidentAccess.MayAssess(user))
         {
@@ -129,6 +128,18 @@ internal static class AnnouncementEndpoints
                 PublishedAt = now,
             };
             db.Announcements.Add(record);
+
+            // Email and instant-message deliveries commit with the announcement (outbox): none is lost, none is sent twice.
+            var link = new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(id)}");
+            foreach (var target in Targets(channels))
+            {
+                foreach (var recipient in recipients)
+                {
+                    db.Outbox.Add(ReleaseNotifications.ToOutbox(
+                        new Notification(id, ReleaseNotifications.AnnouncementTier, (int)sequence, recipient, target, record.Title, record.Body, link), now));
+                }
+            }
+
             IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Announcement,
                 $"{(kind == "ProgressUpdate" ? "Progress update" : "Announcement")} #{sequence} published via {channelList}: {record.Title}",
                 recipients.Count == 0 ? null : $"Sent to {recipients.Count} affected employee(s).");
@@ -142,34 +153,19 @@ internal static class AnnouncementEndpoints
             return Problems.NotFound(IncidentAccess.NotFound(id));
         }
 
-        // The announcement is durable; delivery to people goes through the notification ledger, whose dedup key makes a
-        // second attempt harmless and whose retry sweep carries transient failures.
-        var link = new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(id)}");
-        foreach (var channel in channels.Distinct())
-        {
-            NotificationChannel? target = channel switch
-            {
-                AnnouncementChannel.Email => NotificationChannel.Email,
-                AnnouncementChannel.InstantMessage => NotificationChannel.InApp,
-                _ => null,
-            };
-            if (target is null)
-            {
-                continue;
-            }
-
-            foreach (var recipient in recipients)
-            {
-                var notification = new Notification(id, ReleaseNotifications.AnnouncementTier, (int)published.Sequence, recipient, target.Value,
-                    published.Title, published.Body, link);
-                await delivery.DeliverAsync(notification, id, cancellationToken);
-            }
-        }
-
         loggers.CreateLogger(typeof(AnnouncementEndpoints)).LogInformation(
             "Incident {IncidentId}: announcement {Sequence} published via {Channels} to {RecipientCount} recipient(s)", id, published.Sequence, channelList, recipients.Count);
         return TypedResults.Created($"/api/incidents/{id}/announcements", AnnouncementView.From(published));
     }
+
+    private static IEnumerable<NotificationChannel> Targets(IEnumerable<AnnouncementChannel> channels) => channels.Distinct()
+        .Select(c => c switch
+        {
+            AnnouncementChannel.Email => NotificationChannel.Email,
+            AnnouncementChannel.InstantMessage => NotificationChannel.InApp,
+            _ => (NotificationChannel?)null,
+        })
+        .OfType<NotificationChannel>();
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
@@ -192,13 +188,4 @@ internal sealed record AnnouncementView(
 {
     public static AnnouncementView From(AnnouncementRecord r) =>
         new(r.Id, r.IncidentId, r.Sequence, r.Kind, r.Channels.Split(','), r.Language, r.Title, r.Body, r.PublishedBy, r.PublishedAt);
-}
-
-/// <summary>The dedup-key tiers of release notifications, far above any escalation tier so they never collide with one.</summary>
-internal static class ReleaseNotifications
-{
-    public const int AnnouncementTier = 10_000;
-
-    /// <summary>Reminders use tier ReminderTierBase + the action's ordinal and the day number as repetition.</summary>
-    public const int ReminderTierBase = 20_000;
 }

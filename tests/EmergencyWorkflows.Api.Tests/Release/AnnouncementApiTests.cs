@@ -144,13 +144,25 @@ public sealed class AnnouncementApiTests(IncidentHost host)
         });
 
         published.Status.Should().Be(HttpStatusCode.Created, published.Body.ToJsonString());
-        var deliveries = (await lead.GetFromJsonAsync<JsonObject>($"/api/incidents/{id}/notifications"))!["deliveries"]!.AsArray()
-            .Where(d => (int)d!["tier"]! == 10_000)
-            .Select(d => ((string)d!["recipientId"]!, (string)d["channel"]!))
-            .ToList();
+        // Deliveries go through the Emergency.Notify outbox, which the dispatcher polls.
+        var deliveries = await Settle.UntilAsync(() => AnnouncementDeliveriesAsync(lead, id), d => d.Count >= 4, TimeSpan.FromSeconds(20), "four announcement deliveries");
         deliveries.Should().BeEquivalentTo(new[]
         {
             ("responder-zhang", "Email"), ("responder-zhang", "InApp"), ("responder-sun", "Email"), ("responder-sun", "InApp"),
         });
+    }
+
+    private static async Task<List<(string Recipient, string Channel)>> AnnouncementDeliveriesAsync(HttpClient client, string id)
+    {
+        using var response = await client.GetAsync($"/api/incidents/{id}/notifications");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        return (await response.ReadJsonAsync())["deliveries"]!.AsArray()
+            .Where(d => (int)d!["tier"]! == 10_000)
+            .Select(d => ((string)d!["recipientId"]!, (string)d["channel"]!))
+            .ToList();
     }
 }
