@@ -8,6 +8,7 @@ internal static class TasksExtensions
     public static IServiceCollection AddTaskRequests(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskRequestLogHandler>());
+        services.AddSingleton<TaskBoard>();
         return services;
     }
 }
