@@ -7,6 +7,7 @@ using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Runtime.Bookmarks;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Tasks;
 
@@ -17,7 +18,7 @@ namespace EmergencyWorkflows.Api.Tasks;
 /// and then land on the incident's timeline.
 /// </summary>
 internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore instances, IWorkflowRuntime runtime,
-    IEmergencyDirectory directory, IncidentLedger ledger)
+    IEmergencyDirectory directory, IncidentLedger ledger, IOptions<AuthOptions> auth)
 {
     private const int MaxReasonLength = 2000;
 
@@ -87,9 +88,9 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         }
 
         var to = body.To.Trim();
-        if (!directory.Roster.Contains(to) && AuthRoles.Normalize(to) is null)
+        if (!IsKnownPerson(to) && AuthRoles.Normalize(to) is null)
         {
-            return TaskOutcome.BadRequest($"'to' must be a member id of the roster or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.");
+            return TaskOutcome.BadRequest($"'to' must be a person (member id or user name) or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.");
         }
 
         if ((string?)task["claimedBy"] is { } holder && holder != Me(user) && !IncidentAccess.SeesAll(user))
@@ -151,6 +152,10 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         await ledger.RecordTaskAsync(instanceId, user.UserNameOf() ?? Me(user), summary, detail, cancellationToken);
         return TaskOutcome.Ok(result);
     }
+
+    /// <summary>A roster member id, or a configured user's member id or user name.</summary>
+    private bool IsKnownPerson(string who) =>
+        directory.Roster.Contains(who) || auth.Value.Users.Any(u => u.MemberId == who || u.UserName == who);
 
     private static IEnumerable<JsonObject> TasksOf(WorkflowInstance instance) =>
         instance.Bookmarks.Where(b => b.Name == BookmarkNames.RunTask && b.Payload[HumanTask.Marker] is JsonValue v && v.TryGetValue<bool>(out var h) && h)
