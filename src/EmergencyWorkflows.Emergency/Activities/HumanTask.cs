@@ -49,13 +49,13 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             "with form data and an outcome. When it is overdue the team leads and the assignee are notified.",
         Inputs =
         [
-            new("title", "String", null, "Title", "What to do, in a few words (shown in task lists).", "single-line"),
-            new("instructions", "String", null, "Instructions", "How to do it: the plan's steps for this task.", "multi-line"),
+            new("title", "String", null, "Title", "What to do, in a few words (shown in task lists).", "singleline"),
+            new("instructions", "String", null, "Instructions", "How to do it: the plan's steps for this task.", "multiline"),
             new("assignee", "String", JsonValue.Create(TeamRoles.Responder), "Assignee",
                 "A role (anyone holding it may claim the task) or a person's member id.", "dropdown", Options: TeamRoles.All),
             new("due", "String", null, "Due",
                 "Relative to when the task starts (\"00:30:00\", \"1.00:00:00\") or an absolute time (ISO 8601); empty = no deadline.",
-                "single-line"),
+                "singleline"),
             new("formFields", "Object", null, "Form fields",
                 "JSON array of {\"name\", \"label\", \"type\": text|number|boolean|date, \"required\"} the completion must fill.",
                 "json-editor"),
