@@ -9,6 +9,7 @@ internal static class TasksExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskRequestLogHandler>());
         services.AddSingleton<TaskBoard>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskOverdueTimelineHandler>());
         return services;
     }
 }

@@ -29,6 +29,9 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
     /// <summary>Bookmark payload marker telling a human task apart from a plain <c>Elsa.RunTask</c>.</summary>
     public const string Marker = "humanTask";
 
+    /// <summary>Outbox message kind recording a breach on the incident's timeline (payload taskId, title, assignee, due, notified).</summary>
+    public const string OverdueKind = "Emergency.TaskOverdue";
+
     /// <summary>The due-time timer bookmark.</summary>
     public const string DueBookmark = "Emergency.TaskDue";
 
@@ -206,6 +209,15 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
                 sent++;
             }
         }
+
+        context.AddOutboxMessage(OverdueKind, new JsonObject
+        {
+            ["taskId"] = taskId,
+            ["title"] = task["title"]?.DeepClone(),
+            ["assignee"] = assignee,
+            ["due"] = task["due"]?.DeepClone(),
+            ["notified"] = sent,
+        }, $"task-overdue/{taskId}");
 
         // The open task shows the breach too: wait again with the updated payload.
         var pending = context.Instance.Bookmarks.FirstOrDefault(b => b.Name == BookmarkNames.RunTask && b.Key == taskId);

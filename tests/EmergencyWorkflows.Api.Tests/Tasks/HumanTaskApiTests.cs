@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Tests.Incidents;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyWorkflows.Api.Tests.Tasks;
 
@@ -153,5 +154,29 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         entries.Select(e => e.Summary).Should().Equal(
             "Task \"First aid / call professional services\" reassigned from responder to m-responder2.",
             "Task \"First aid / call professional services\" completed by m-responder2: Done.");
+    }
+
+    [Fact]
+    public async Task OverdueMessage_DeliveredTwice_OneTimelineEntry()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var handler = host.Factory.Services.GetServices<EmergencyWorkflows.Runtime.Execution.IOutboxMessageHandler>()
+            .Single(h => h.Kind == "Emergency.TaskOverdue");
+        var message = new EmergencyWorkflows.Runtime.Instances.OutboxMessage($"task-overdue/{id}:t1", id, handler.Kind, new JsonObject
+        {
+            ["taskId"] = $"{id}:t1",
+            ["title"] = "Evacuate people",
+            ["assignee"] = "responder",
+            ["due"] = new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.Zero),
+            ["notified"] = 4,
+        }, DateTimeOffset.UtcNow);
+
+        await handler.HandleAsync(message, CancellationToken.None);
+        await handler.HandleAsync(message, CancellationToken.None);
+
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Kind == "Task").Should().ContainSingle()
+            .Which.Should().Be(("Task", "Task \"Evacuate people\" is overdue (due 2026-12-01 09:15:00Z, assigned to responder); 4 escalation notification(s) sent.", "system"));
     }
 }

@@ -81,6 +81,9 @@ public class HumanTaskScenarioTests
         notifications.Recipients().Should().BeEquivalentTo("lead", "r1");
         notifications.Should().OnlyContain(m => ((string)m.Payload["subject"]!).Contains("\"Evacuate people\" is overdue"));
         notifications.Select(m => m.Id).Should().OnlyHaveUniqueItems();
+        var overdue = breached.Outbox.Should().ContainSingle(m => m.Kind == HumanTask.OverdueKind).Subject;
+        ((int)overdue.Payload["notified"]!).Should().Be(notifications.Count);
+        ((string?)overdue.Payload["title"]).Should().Be("Evacuate people");
         var instance = breached.Instance;
         instance.Status.Should().Be(WorkflowStatus.Running);
         instance.HasTimer(HumanTask.DueBookmark).Should().BeFalse("the breach escalates once");
