@@ -114,8 +114,11 @@ public class StudioEditorTests(BrowserHost host)
         // The runtime: new incidents use version 2; the instance started before keeps version 1 and still resumes.
         var after = await StartAsync();
         ((int)after["definitionVersion"]!).Should().Be(2);
-        var taskId = (string)before["bookmarks"]!.AsArray().First(b => (string?)b!["name"] == "Elsa.RunTask")!["key"]!;
-        using var complete = await host.Api.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { result = "done" });
+        // The Evacuate human task of workflows/personnel-safety.json, completed with its form.
+        var taskId = (string)before["bookmarks"]!.AsArray()
+            .First(b => (string?)b!["name"] == "Elsa.RunTask" && (string?)b["activityId"] == "b9e17dbe427a0094")!["key"]!;
+        using var complete = await host.Api.PostAsJsonAsync($"/api/tasks/{taskId}/complete",
+            new { form = new { evacuated = 3, assemblyPoint = "Car park" } });
         var resumed = JsonNode.Parse(await complete.Content.ReadAsStringAsync())!.AsObject();
         complete.StatusCode.Should().Be(HttpStatusCode.OK, resumed.ToJsonString());
         ((int)resumed["definitionVersion"]!).Should().Be(1);

@@ -128,6 +128,38 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
         }, cancellationToken);
     }
 
+    /// <summary>A human-task event (claimed, reassigned, completed) on the incident's timeline; the actor becomes a
+    /// participant ("Task") so a responder working on the incident sees it. Nothing for an instance that is no incident.</summary>
+    /// <param name="system">A system entry (e.g. an overdue task): no participant is added and an identical entry is
+    /// written once, so a redelivered outbox message changes nothing.</param>
+    public async Task RecordTaskAsync(string id, string actor, string summary, string? detail, CancellationToken cancellationToken, bool system = false)
+    {
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null)
+            {
+                return 0;
+            }
+
+            var kind = TimelineKind.Task.ToString();
+            if (system && await db.IncidentTimeline.AnyAsync(t => t.IncidentId == id && t.Kind == kind && t.Summary == summary && t.Detail == detail, ct))
+            {
+                return 0;
+            }
+
+            if (!system && !await db.IncidentParticipants.AnyAsync(p => p.IncidentId == id && p.Who == actor && p.Role == "Task", ct))
+            {
+                db.IncidentParticipants.Add(new IncidentParticipantRecord { IncidentId = id, Who = actor, Role = "Task", Since = now });
+            }
+
+            AddEntry(db, id, now, actor, TimelineKind.Task, summary, detail);
+            Touch(incident, now);
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
     public async Task<LedgerOutcome> AssessAsync(string id, AssessmentBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body?.Grade is not (1 or 2 or 3))

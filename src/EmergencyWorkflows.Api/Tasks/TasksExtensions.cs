@@ -8,6 +8,8 @@ internal static class TasksExtensions
     public static IServiceCollection AddTaskRequests(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskRequestLogHandler>());
+        services.AddSingleton<TaskBoard>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TaskOverdueTimelineHandler>());
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace EmergencyWorkflows.Emergency.Activities;
 /// </summary>
 public static class EmergencyActivities
 {
-    public static IReadOnlyList<Type> Types { get; } = [typeof(ResponseSla), typeof(Escalate), typeof(AwaitResponse)];
+    public static IReadOnlyList<Type> Types { get; } = [typeof(ResponseSla), typeof(Escalate), typeof(AwaitResponse), typeof(HumanTask)];
 
     public static IServiceCollection AddEmergencyActivities(this IServiceCollection services)
     {

@@ -89,12 +89,14 @@ public sealed class SlaHost : IDisposable
         return rows;
     }
 
+    /// <summary>Pending SLA and escalation timers (the workflows' human-task due timers are not counted: they run on).</summary>
     public int PendingTimers(string instanceId)
     {
         using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Timers WHERE InstanceId = $id AND State = 'Pending';";
+        command.CommandText = "SELECT COUNT(*) FROM Timers t WHERE t.InstanceId = $id AND t.State = 'Pending' " +
+            "AND NOT EXISTS (SELECT 1 FROM Bookmarks b WHERE b.Id = t.Id AND b.Name = 'Emergency.TaskDue');";
         command.Parameters.AddWithValue("$id", instanceId);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

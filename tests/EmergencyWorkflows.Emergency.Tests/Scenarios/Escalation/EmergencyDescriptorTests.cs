@@ -14,7 +14,7 @@ public class EmergencyDescriptorTests
     [Fact]
     public void Descriptors_EveryEmergencyActivity_CompleteForADesigner()
     {
-        Emergency.Select(d => d.TypeName).Should().BeEquivalentTo("Emergency.ResponseSla", "Emergency.Escalate", "Emergency.AwaitResponse");
+        Emergency.Select(d => d.TypeName).Should().BeEquivalentTo("Emergency.ResponseSla", "Emergency.Escalate", "Emergency.AwaitResponse", "Emergency.HumanTask");
         foreach (var descriptor in Emergency)
         {
             descriptor.Category.Should().Be("Emergency");
@@ -30,6 +30,7 @@ public class EmergencyDescriptorTests
     [InlineData("Emergency.ResponseSla", "Met", "Breached")]
     [InlineData("Emergency.Escalate", "Responded", "Exhausted")]
     [InlineData("Emergency.AwaitResponse", "Acknowledged", "Arrived")]
+    [InlineData("Emergency.HumanTask", "Done", "Escalated")]
     public void Descriptors_Ports_NameWhatHappened(string typeName, string first, string second)
     {
         harness.Registry.Resolve(typeName).Descriptor.Outcomes.Should().Equal(first, second);

@@ -29,6 +29,7 @@ internal sealed class EmergencyHarness
             new EmergencyResponseSla(Directory, Targets),
             new Escalate(Directory, Signer, Links),
             new AwaitResponse(),
+            new HumanTask(Directory, Signer, Links),
         ]);
         Executor = new WorkflowExecutor(Registry, Evaluator, Time, Lines);
         Validator = new WorkflowDefinitionValidator(Registry, Evaluator);

@@ -1,0 +1,227 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Incidents;
+using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Liaison;
+using EmergencyWorkflows.Runtime.Bookmarks;
+using EmergencyWorkflows.Runtime.Execution;
+using EmergencyWorkflows.Runtime.Instances;
+using Microsoft.Extensions.Options;
+
+namespace EmergencyWorkflows.Api.Tasks;
+
+/// <summary>
+/// The open human tasks, read from the pending <c>Elsa.RunTask</c> bookmarks whose payload is an
+/// <see cref="HumanTask"/>: they commit with the instance, so a task is listed exactly while its workflow waits on it
+/// (no second table to keep in step). Claim, reassign and complete resume the task's bookmark through the runtime
+/// and then land on the incident's timeline.
+/// </summary>
+internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore instances, IWorkflowRuntime runtime,
+    IEmergencyDirectory directory, IncidentLedger ledger, IOptions<AuthOptions> auth)
+{
+    private const int MaxReasonLength = 2000;
+
+    public async Task<IReadOnlyList<TaskView>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var matches = await bookmarks.FindAsync(new BookmarkFilter(BookmarkNames.RunTask), cancellationToken);
+        var views = new List<TaskView>();
+        foreach (var instanceId in matches.Select(m => m.InstanceId).Distinct(StringComparer.Ordinal))
+        {
+            var instance = await instances.FindAsync(instanceId, cancellationToken);
+            foreach (var task in instance is null ? [] : TasksOf(instance))
+            {
+                if (IsMine(task, user))
+                {
+                    views.Add(TaskView.From(task, instanceId));
+                }
+            }
+        }
+
+        return [.. views.OrderBy(v => v.Due ?? DateTimeOffset.MaxValue).ThenBy(v => v.CreatedAt)];
+    }
+
+    /// <summary>The open human task with this id, or null (unknown, done, a plain RunTask).</summary>
+    public async Task<(JsonObject Task, string InstanceId)?> FindAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var matches = await bookmarks.FindAsync(new BookmarkFilter(BookmarkNames.RunTask, taskId), cancellationToken);
+        if (matches.Count == 0 || await instances.FindAsync(matches[0].InstanceId, cancellationToken) is not { } instance)
+        {
+            return null;
+        }
+
+        return TasksOf(instance).FirstOrDefault(t => (string?)t["taskId"] == taskId) is { } task ? (task, instance.Id) : null;
+    }
+
+    public async Task<TaskOutcome> ClaimAsync(string taskId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(taskId, cancellationToken) is not var (task, instanceId) || !MayAct(task, user))
+        {
+            return TaskOutcome.NotFound(taskId);
+        }
+
+        var me = Me(user);
+        if ((string?)task["claimedBy"] is { } holder && holder != me)
+        {
+            return TaskOutcome.Conflict($"Task '{taskId}' is already claimed by {holder}.");
+        }
+
+        return await ResumeAsync(taskId, instanceId, new JsonObject { ["action"] = HumanTask.ClaimAction, ["by"] = me },
+            user, $"Task \"{task["title"]}\" claimed by {me}.", null, cancellationToken);
+    }
+
+    public async Task<TaskOutcome> ReassignAsync(string taskId, ReassignTaskBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(taskId, cancellationToken) is not var (task, instanceId) || !MayAct(task, user))
+        {
+            return TaskOutcome.NotFound(taskId);
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.To))
+        {
+            return TaskOutcome.BadRequest("'to' (a member id or a role) is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReasonLength)
+        {
+            return TaskOutcome.BadRequest($"'reason' is required (at most {MaxReasonLength} characters).");
+        }
+
+        var to = body.To.Trim();
+        if (!IsKnownPerson(to) && AuthRoles.Normalize(to) is null)
+        {
+            return TaskOutcome.BadRequest($"'to' must be a person (member id or user name) or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.");
+        }
+
+        if ((string?)task["claimedBy"] is { } holder && holder != Me(user) && !IncidentAccess.SeesAll(user))
+        {
+            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or a team lead may reassign it.");
+        }
+
+        return await ResumeAsync(taskId, instanceId, new JsonObject { ["action"] = HumanTask.ReassignAction, ["to"] = to, ["by"] = Me(user) },
+            user, $"Task \"{task["title"]}\" reassigned from {(string?)task["claimedBy"] ?? (string?)task["assignee"]} to {to}.", body.Reason.Trim(), cancellationToken);
+    }
+
+    public async Task<TaskOutcome> CompleteAsync(string taskId, JsonObject task, string instanceId, CompleteTaskBody? body, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (!MayAct(task, user))
+        {
+            return TaskOutcome.NotFound(taskId);
+        }
+
+        var me = Me(user);
+        if ((string?)task["claimedBy"] is { } holder && holder != me)
+        {
+            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they may complete it (or reassign it first).");
+        }
+
+        var outcomes = task["outcomes"]!.AsArray().Select(o => (string)o!).ToList();
+        var outcome = string.IsNullOrWhiteSpace(body?.Outcome) ? outcomes[0] : body.Outcome.Trim();
+        if (!outcomes.Contains(outcome, StringComparer.Ordinal))
+        {
+            return TaskOutcome.BadRequest($"'outcome' must be one of: {string.Join(", ", outcomes)}.");
+        }
+
+        var errors = TaskForm.Validate(TaskForm.Parse(task["formFields"]), body?.Form);
+        if (errors.Count > 0)
+        {
+            return TaskOutcome.BadRequest("The form is not valid: " + string.Join(" ", errors));
+        }
+
+        var input = new JsonObject
+        {
+            ["action"] = HumanTask.CompleteAction,
+            ["outcome"] = outcome,
+            ["form"] = body?.Form?.DeepClone() ?? new JsonObject(),
+            ["by"] = me,
+        };
+        return await ResumeAsync(taskId, instanceId, input, user, $"Task \"{task["title"]}\" completed by {me}: {outcome}.",
+            body?.Form?.ToJsonString(), cancellationToken);
+    }
+
+    private async Task<TaskOutcome> ResumeAsync(string taskId, string instanceId, JsonObject action, ClaimsPrincipal user, string summary,
+        string? detail, CancellationToken cancellationToken)
+    {
+        var result = await runtime.CompleteTaskAsync(taskId, action, cancellationToken);
+        if (result.Status != ResumeStatus.Resumed)
+        {
+            return result.Status == ResumeStatus.NotFound ? TaskOutcome.NotFound(taskId) : TaskOutcome.Conflict($"Task '{taskId}' changed meanwhile; reload it.");
+        }
+
+        await ledger.RecordTaskAsync(instanceId, user.UserNameOf() ?? Me(user), summary, detail, cancellationToken);
+        return TaskOutcome.Ok(result);
+    }
+
+    /// <summary>A roster member id, or a configured user's member id or user name.</summary>
+    private bool IsKnownPerson(string who) =>
+        directory.Roster.Contains(who) || auth.Value.Users.Any(u => u.MemberId == who || u.UserName == who);
+
+    private static IEnumerable<JsonObject> TasksOf(WorkflowInstance instance) =>
+        instance.Bookmarks.Where(b => b.Name == BookmarkNames.RunTask && b.Payload[HumanTask.Marker] is JsonValue v && v.TryGetValue<bool>(out var h) && h)
+            .Select(b => b.Payload);
+
+    public static string Me(ClaimsPrincipal user) => user.MemberIdOf() ?? user.UserNameOf() ?? "unknown";
+
+    private static bool IsMe(string? who, ClaimsPrincipal user) =>
+        who is not null && (who == user.MemberIdOf() || who == user.UserNameOf());
+
+    /// <summary>Assigned to me, claimed by me, or open for a role I hold and not claimed by someone else.</summary>
+    public static bool IsMine(JsonObject task, ClaimsPrincipal user)
+    {
+        if ((string?)task["claimedBy"] is { } holder)
+        {
+            return IsMe(holder, user);
+        }
+
+        var assignee = (string?)task["assignee"];
+        return IsMe(assignee, user) || (AuthRoles.Normalize(assignee) is { } role && user.IsInRole(role));
+    }
+
+    /// <summary>Whoever the task is for, and team leads/admins (they steer the work); everyone else gets a 404.</summary>
+    private static bool MayAct(JsonObject task, ClaimsPrincipal user) =>
+        IsMine(task, user) || IsMe((string?)task["assignee"], user) || IncidentAccess.SeesAll(user)
+        || (AuthRoles.Normalize((string?)task["assignee"]) is { } role && user.IsInRole(role));
+}
+
+internal sealed record ReassignTaskBody(string? To, string? Reason);
+
+internal sealed record TaskView(
+    string Id, string InstanceId, string Title, string? Instructions, string Assignee, string? ClaimedBy, DateTimeOffset? Due,
+    bool Overdue, DateTimeOffset CreatedAt, JsonArray FormFields, JsonArray Outcomes)
+{
+    public static TaskView From(JsonObject task, string instanceId) => new(
+        (string)task["taskId"]!,
+        instanceId,
+        (string)task["title"]!,
+        (string?)task["instructions"],
+        (string?)task["assignee"] ?? string.Empty,
+        (string?)task["claimedBy"],
+        task["due"]?.GetValue<DateTimeOffset>(),
+        task["overdue"] is JsonValue o && o.TryGetValue<bool>(out var overdue) && overdue,
+        task["createdAt"]!.GetValue<DateTimeOffset>(),
+        (JsonArray?)task["formFields"]?.DeepClone() ?? [],
+        (JsonArray?)task["outcomes"]?.DeepClone() ?? []);
+}
+
+internal enum TaskOutcomeKind
+{
+    Ok,
+    BadRequest,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+internal sealed record TaskOutcome(TaskOutcomeKind Kind, string? Message, ResumeResult? Result)
+{
+    public static TaskOutcome Ok(ResumeResult result) => new(TaskOutcomeKind.Ok, null, result);
+
+    public static TaskOutcome BadRequest(string message) => new(TaskOutcomeKind.BadRequest, message, null);
+
+    public static TaskOutcome Forbidden(string message) => new(TaskOutcomeKind.Forbidden, message, null);
+
+    public static TaskOutcome Conflict(string message) => new(TaskOutcomeKind.Conflict, message, null);
+
+    public static TaskOutcome NotFound(string taskId) => new(TaskOutcomeKind.NotFound, $"No open task '{taskId}' for you.", null);
+}

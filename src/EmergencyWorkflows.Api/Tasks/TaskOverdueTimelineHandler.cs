@@ -1,0 +1,23 @@
+using System.Globalization;
+using EmergencyWorkflows.Api.Incidents;
+using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Runtime.Execution;
+using EmergencyWorkflows.Runtime.Instances;
+
+namespace EmergencyWorkflows.Api.Tasks;
+
+/// <summary>Puts an overdue human task (<see cref="HumanTask.OverdueKind"/>, committed with the breach) on the incident's
+/// timeline; written once even when the message is delivered again.</summary>
+internal sealed class TaskOverdueTimelineHandler(IncidentLedger ledger) : IOutboxMessageHandler
+{
+    public string Kind => HumanTask.OverdueKind;
+
+    public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var due = message.Payload["due"]?.GetValue<DateTimeOffset>();
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Task \"{(string?)message.Payload["title"]}\" is overdue (due {due:u}, assigned to {(string?)message.Payload["assignee"]}); {(int?)message.Payload["notified"] ?? 0} escalation notification(s) sent.");
+        return ledger.RecordTaskAsync(message.InstanceId, "system", summary, $"task {(string?)message.Payload["taskId"]}", cancellationToken, system: true);
+    }
+}

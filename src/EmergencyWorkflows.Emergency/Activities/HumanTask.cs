@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Emergency.Liaison;
+using EmergencyWorkflows.Emergency.Notifications;
+using EmergencyWorkflows.Emergency.Team;
+using EmergencyWorkflows.Runtime.Activities;
+using EmergencyWorkflows.Runtime.Bookmarks;
+using EmergencyWorkflows.Runtime.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EmergencyWorkflows.Emergency.Activities;
+
+/// <summary>
+/// <c>Emergency.HumanTask</c>: one task of the plan's task list for a person (member id) or a role. It waits on an
+/// <c>Elsa.RunTask</c> bookmark keyed by its task id (so the engine's task completion finds it) whose payload is the
+/// task itself (title, instructions, assignee, due, form fields, outcomes, claimed by): the pending bookmarks are the
+/// open task list, committed with the instance. Claim and reassign resume it with an action and it waits again with
+/// the new assignee; completion (an outcome and the form data) completes it on that outcome port with the form as
+/// output. A timer bookmark fires at the due time: the breach is recorded once and the team leads plus the assignee
+/// get an <c>Emergency.Notify</c> escalation; the task stays open.
+/// </summary>
+public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signer, AckLinkOptions links, ILogger<HumanTask>? logger = null)
+    : Activity
+{
+    public const string Done = "Done";
+    public const string Escalated = "Escalated";
+
+    /// <summary>Bookmark payload marker telling a human task apart from a plain <c>Elsa.RunTask</c>.</summary>
+    public const string Marker = "humanTask";
+
+    /// <summary>Outbox message kind recording a breach on the incident's timeline (payload taskId, title, assignee, due, notified).</summary>
+    public const string OverdueKind = "Emergency.TaskOverdue";
+
+    /// <summary>The due-time timer bookmark.</summary>
+    public const string DueBookmark = "Emergency.TaskDue";
+
+    /// <summary>Actions carried in the run input (<see cref="RunTask.ResultInputKey"/>) under <c>action</c>.</summary>
+    public const string ClaimAction = "claim";
+    public const string ReassignAction = "reassign";
+    public const string CompleteAction = "complete";
+
+    private static readonly string[] EscalationChannels = [nameof(NotificationChannel.Email), nameof(NotificationChannel.InApp)];
+    private readonly ILogger logger = logger ?? NullLogger<HumanTask>.Instance;
+
+    public override ActivityDescriptor Descriptor { get; } = new()
+    {
+        TypeName = "Emergency.HumanTask",
+        Category = "Emergency",
+        DisplayName = "Human task",
+        Description = "A task for a person or a role: listed under 'my tasks', claimed, reassigned with a reason and completed " +
+            "with form data and an outcome. When it is overdue the team leads and the assignee are notified.",
+        Inputs =
+        [
+            new("title", "String", null, "Title", "What to do, in a few words (shown in task lists).", "singleline"),
+            new("instructions", "String", null, "Instructions", "How to do it: the plan's steps for this task.", "multiline"),
+            new("assignee", "String", JsonValue.Create(TeamRoles.Responder), "Assignee",
+                "A role (anyone holding it may claim the task) or a person's member id.", "dropdown", Options: TeamRoles.All),
+            new("due", "String", null, "Due",
+                "Relative to when the task starts (\"00:30:00\", \"1.00:00:00\") or an absolute time (ISO 8601); empty = no deadline.",
+                "singleline"),
+            new("formFields", "Object", null, "Form fields",
+                "JSON array of {\"name\", \"label\", \"type\": text|number|boolean|date, \"required\"} the completion must fill.",
+                "json-editor"),
+            new("outcomes", "String[]", new JsonArray(JsonValue.Create(Done)), "Outcomes",
+                "The outcomes the assignee may choose on completion (each a port).", "checklist", Options: [Done, Escalated]),
+        ],
+        Outputs = [new("form", "Object"), new("outcome", "String"), new("completedBy", "String")],
+        Outcomes = [Done, Escalated],
+    };
+
+    public override void Execute(ActivityExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var title = context.EvaluateText("title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new InvalidOperationException("Emergency.HumanTask: a title is required.");
+        }
+
+        var outcomes = context.EvaluateStringList("outcomes");
+        var allowed = outcomes.Count == 0 ? [Done] : outcomes.Distinct(StringComparer.Ordinal).ToArray();
+        var unknown = allowed.FirstOrDefault(o => o is not Done and not Escalated);
+        if (unknown is not null)
+        {
+            throw new InvalidOperationException($"Emergency.HumanTask: outcome '{unknown}' is not {Done} or {Escalated}.");
+        }
+
+        var fields = TaskForm.Parse(context.Evaluate("formFields"));
+        var due = Due(context);
+        var taskId = context.NewId();
+        var task = new JsonObject
+        {
+            [Marker] = true,
+            ["taskId"] = taskId,
+            ["taskName"] = title.Trim(),
+            ["title"] = title.Trim(),
+            ["instructions"] = context.EvaluateText("instructions"),
+            ["assignee"] = (context.EvaluateText("assignee") is { Length: > 0 } a ? a : TeamRoles.Responder).Trim(),
+            ["claimedBy"] = null,
+            ["due"] = due,
+            ["createdAt"] = context.Now,
+            ["formFields"] = TaskForm.ToJson(fields),
+            ["outcomes"] = new JsonArray([.. allowed.Select(o => JsonValue.Create(o))]),
+            ["overdue"] = false,
+        };
+        context.Properties["task"] = task;
+        context.CreateBookmark(BookmarkNames.RunTask, taskId, (JsonObject)task.DeepClone());
+        if (due is { } at)
+        {
+            context.CreateBookmark(DueBookmark, null, new JsonObject { ["taskId"] = taskId, ["dueAt"] = at }, at);
+        }
+    }
+
+    public override void OnResume(ActivityExecutionContext context, Bookmark bookmark)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(bookmark);
+        var task = (JsonObject)context.Properties["task"]!;
+        if (bookmark.Name == DueBookmark)
+        {
+            Breach(context, task);
+            return;
+        }
+
+        var input = context.GetRunInput(RunTask.ResultInputKey) as JsonObject;
+        switch ((string?)input?["action"])
+        {
+            case ClaimAction:
+                task["claimedBy"] = (string?)input!["by"];
+                Wait(context, task);
+                return;
+            case ReassignAction:
+                task["assignee"] = (string?)input!["to"];
+                task["claimedBy"] = null;
+                Wait(context, task);
+                return;
+            default:
+                // A completion: through the tasks API ({action: complete, outcome, form, by}) or the engine's plain
+                // RunTask completion (any result: it becomes the form, the outcome is Done).
+                var outcome = (string?)input?["outcome"] is { } o && ((JsonArray)task["outcomes"]!).Any(x => (string?)x == o) ? o : Done;
+                var form = (string?)input?["action"] == CompleteAction ? input!["form"]?.DeepClone() : input?.DeepClone();
+                context.SetOutput("form", form);
+                context.SetOutput("outcome", outcome);
+                context.SetOutput("completedBy", (string?)input?["by"]);
+                context.Complete([outcome]);
+                return;
+        }
+    }
+
+    private static void Wait(ActivityExecutionContext context, JsonObject task) =>
+        context.CreateBookmark(BookmarkNames.RunTask, (string)task["taskId"]!, (JsonObject)task.DeepClone());
+
+    private static DateTimeOffset? Due(ActivityExecutionContext context)
+    {
+        var text = context.EvaluateText("due");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+        {
+            return context.Now + span;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : throw new InvalidOperationException($"Emergency.HumanTask: due '{text}' is neither a positive duration nor a date and time.");
+    }
+
+    /// <summary>Records the breach once and notifies the team leads and the assignee; the task stays open.</summary>
+    private void Breach(ActivityExecutionContext context, JsonObject task)
+    {
+        if ((bool?)task["overdue"] == true)
+        {
+            return;
+        }
+
+        task["overdue"] = true;
+        task["breachedAt"] = context.Now;
+        var taskId = (string)task["taskId"]!;
+        var incidentId = context.Instance.Id;
+        var recipients = directory.Roster.WithRole(TeamRoles.TeamLead).Select(m => m.Id).ToList();
+        var assignee = (string?)task["claimedBy"] ?? (string?)task["assignee"];
+        recipients.AddRange(assignee is null ? [] : directory.Roster.Contains(assignee)
+            ? [assignee]
+            : directory.Roster.WithRole(assignee).Select(m => m.Id));
+        var subject = string.Create(CultureInfo.InvariantCulture,
+            $"[Emergency] {context.Instance.CorrelationId ?? incidentId}: task \"{task["title"]}\" is overdue");
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"The task \"{task["title"]}\" assigned to {assignee} was due at {task["due"]?.GetValue<DateTimeOffset>():u} and is not done.");
+        var expiresAt = context.Now + links.Lifetime;
+        var sent = 0;
+        foreach (var recipientId in recipients.Distinct(StringComparer.Ordinal))
+        {
+            if (directory.Roster.Find(recipientId) is not { } member)
+            {
+                continue;
+            }
+
+            var ack = signer.CreateLink(links.BaseUrl, incidentId, recipientId, expiresAt);
+            foreach (var channel in EscalationChannels.Select(Enum.Parse<NotificationChannel>).Where(c => NotificationComposer.Reaches(member, c)))
+            {
+                // Tier 0 with a repetition derived from the task id: distinct from the escalation rounds and per task.
+                var notification = new Notification(incidentId, 0, Repetition(taskId), recipientId, channel, subject, text, ack);
+                context.AddOutboxMessage(NotificationOutbox.Kind, NotificationOutbox.ToPayload(notification, incidentId),
+                    $"task-overdue/{taskId}/{recipientId}/{channel}");
+                sent++;
+            }
+        }
+
+        context.AddOutboxMessage(OverdueKind, new JsonObject
+        {
+            ["taskId"] = taskId,
+            ["title"] = task["title"]?.DeepClone(),
+            ["assignee"] = assignee,
+            ["due"] = task["due"]?.DeepClone(),
+            ["notified"] = sent,
+        }, $"task-overdue/{taskId}");
+
+        // The open task shows the breach too: wait again with the updated payload.
+        var pending = context.Instance.Bookmarks.FirstOrDefault(b => b.Name == BookmarkNames.RunTask && b.Key == taskId);
+        if (pending is not null)
+        {
+            context.Instance.Bookmarks.Remove(pending);
+        }
+
+        Wait(context, task);
+        logger.LogWarning("Task {TaskId} of instance {InstanceId} is overdue: {NotificationCount} escalation notification(s)",
+            taskId, incidentId, sent);
+    }
+
+    private static int Repetition(string taskId)
+    {
+        var hash = 17;
+        foreach (var c in taskId)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return 1000 + (hash & 0x3FFFFFF);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EmergencyWorkflows.Api.Tests.Incidents;
+using EmergencyWorkflows.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmergencyWorkflows.Api.Tests.Tasks;
+
+[Collection(IncidentHostCollection.Name)]
+public sealed class HumanTaskApiTests(IncidentHost host)
+{
+    private static readonly object Level3Assessment = new { grade = 3, methods = new[] { "OnSiteInspection" }, evidence = "Seen on site." };
+
+    [Theory]
+    [InlineData("personnel-safety", 7)]
+    [InlineData("service-interruption", 6)]
+    [InlineData("complaint-dispute", 6)]
+    public async Task Incident_ReportAcknowledgeAssessEveryTaskDone_ResolvedWithEveryTaskOnTheTimeline(string category, int tasks)
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report(category)))["id"]!;
+        (await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/acknowledge", new { note = "on my way" })).Status.Should().Be(HttpStatusCode.OK);
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/assessment", Level3Assessment)).Status.Should().Be(HttpStatusCode.OK);
+        (await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Handling" })).Status.Should().Be(HttpStatusCode.OK);
+
+        var done = await TaskDriver.CompleteAllAsync(id, responder, lead);
+
+        done.Should().HaveCount(tasks).And.OnlyHaveUniqueItems();
+        done[^2..].Should().Equal("Release information", "Close and review");
+        (await host.Factory.CreateClient().GetInstanceAsync(id)).Status().Should().Be("Finished");
+        var resolved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
+        resolved.Status.Should().Be(HttpStatusCode.OK, resolved.Body.ToJsonString());
+        var timeline = IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).ToList();
+        timeline.Select(t => t.Kind).Should().StartWith(["Reported", "Signal", "Transition", "Assessment", "Transition"]);
+        var taskEntries = timeline.Where(t => t.Kind == "Task").ToList();
+        taskEntries.Select(t => t.Summary).Should().HaveCount(tasks)
+            .And.AllSatisfy(s => s.Should().StartWith("Task \"").And.Contain("\" completed by m-"));
+        taskEntries.Select(t => t.Summary).Should().ContainMatch("*\"Close and review\" completed by m-lead: Done.");
+        timeline[^1].Summary.Should().Be("Handling → Resolved.");
+    }
+
+    [Fact]
+    public async Task Mine_RoleTasks_ListedForTheRoleOnlyWithFormAndDue()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+
+        var mine = await TaskDriver.OpenForAsync(responder, id);
+        var leads = await TaskDriver.OpenForAsync(lead, id);
+
+        mine.Select(t => (string)t["title"]!).Should().BeEquivalentTo("Diagnose the cause", "Fail over / restore service");
+        leads.Select(t => (string)t["title"]!).Should().Equal("Inform affected employees");
+        var diagnose = mine.Single(t => (string)t["title"]! == "Diagnose the cause");
+        diagnose["due"]!.GetValue<DateTimeOffset>().Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(30), TimeSpan.FromMinutes(2));
+        diagnose["formFields"]!.AsArray().Select(f => (string)f!["name"]!).Should().Equal("cause");
+        using var reporterList = await employee.GetAsync("/api/tasks/mine");
+        reporterList.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a reporter has no tasks to work");
+    }
+
+    [Fact]
+    public async Task Claim_ThenOtherResponder_DoesNotSeeItAndCannotCompleteIt()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
+
+        var claimed = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/claim", new { });
+
+        claimed.Status.Should().Be(HttpStatusCode.OK, claimed.Body.ToJsonString());
+        var after = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["id"]! == (string)evacuate["id"]!);
+        ((string?)after["claimedBy"]).Should().Be("m-responder");
+        (await TaskDriver.OpenForAsync(responder2, id)).Select(t => (string)t["id"]!).Should().NotContain((string)evacuate["id"]!);
+        var stolen = await IncidentHost.PostAsync(responder2, $"/api/tasks/{evacuate["id"]}/complete",
+            new { form = TaskDriver.FormFor(evacuate) });
+        stolen.Status.Should().Be(HttpStatusCode.Forbidden, stolen.Body.ToJsonString());
+        ((string)stolen.Body["detail"]!).Should().Contain("claimed by m-responder");
+        var again = await IncidentHost.PostAsync(responder2, $"/api/tasks/{evacuate["id"]}/claim", new { });
+        again.Status.Should().Be(HttpStatusCode.Conflict);
+        var timeline = IncidentHost.Timeline(await IncidentHost.GetAsync(responder, id)).ToList();
+        timeline.Should().ContainSingle(t => t.Kind == "Task").Which.Summary.Should().Be("Task \"Evacuate people\" claimed by m-responder.");
+    }
+
+    [Fact]
+    public async Task TaskOfAnotherRole_ForAResponder_404AndUnknownTask404()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+        var inform = (await TaskDriver.OpenForAsync(lead, id)).Single();
+
+        var claim = await IncidentHost.PostAsync(responder, $"/api/tasks/{inform["id"]}/claim", new { });
+        var complete = await IncidentHost.PostAsync(responder, $"/api/tasks/{inform["id"]}/complete", new { form = TaskDriver.FormFor(inform) });
+        var unknown = await IncidentHost.PostAsync(responder, $"/api/tasks/{id}:nope/claim", new { });
+
+        claim.Status.Should().Be(HttpStatusCode.NotFound, "a team-lead task is none of a responder's business");
+        complete.Status.Should().Be(HttpStatusCode.NotFound);
+        unknown.Status.Should().Be(HttpStatusCode.NotFound);
+        (await TaskDriver.OpenForAsync(lead, id)).Should().ContainSingle("nothing changed");
+    }
+
+    [Fact]
+    public async Task Complete_BadForm_400WithEveryProblemAndTaskStaysOpen()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
+
+        var bad = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/complete",
+            new { form = new { evacuated = "many", extra = 1 } });
+        var badOutcome = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/complete",
+            new { outcome = "Escalated", form = TaskDriver.FormFor(evacuate) });
+
+        bad.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string)bad.Body["detail"]!).Should().Contain("'evacuated' must be a number")
+            .And.Contain("'assemblyPoint' (Assembly point) is required").And.Contain("'extra' is not a field");
+        badOutcome.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string)badOutcome.Body["detail"]!).Should().Contain("'outcome' must be one of: Done");
+        (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string)t["id"]!).Should().Contain((string)evacuate["id"]!);
+        using var lead = host.Factory.CreateClientAs("lead");
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Should().NotContain(t => t.Kind == "Task");
+    }
+
+    [Fact]
+    public async Task Reassign_ToAPerson_MovesTheTaskAndRecordsTheReason()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var firstAid = (await TaskDriver.OpenForAsync(responder, id)).Single(t => ((string)t["title"]!).StartsWith("First aid", StringComparison.Ordinal));
+
+        var noReason = await IncidentHost.PostAsync(responder, $"/api/tasks/{firstAid["id"]}/reassign", new { to = "m-responder2" });
+        var nobody = await IncidentHost.PostAsync(responder, $"/api/tasks/{firstAid["id"]}/reassign", new { to = "m-ghost", reason = "x" });
+        var moved = await IncidentHost.PostAsync(responder, $"/api/tasks/{firstAid["id"]}/reassign", new { to = "m-responder2", reason = "Trained first aider" });
+
+        noReason.Status.Should().Be(HttpStatusCode.BadRequest);
+        nobody.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string)nobody.Body["detail"]!).Should().Contain("'m-ghost' is neither");
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
+        (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string)t["id"]!).Should().NotContain((string)firstAid["id"]!);
+        var theirs = (await TaskDriver.OpenForAsync(responder2, id)).Where(t => (string)t["id"]! == (string)firstAid["id"]!).ToList();
+        theirs.Should().ContainSingle().Which["assignee"]!.ToString().Should().Be("m-responder2");
+        await TaskDriver.CompleteAsync(responder2, theirs[0]);
+        var entries = IncidentHost.Timeline(await IncidentHost.GetAsync(responder, id)).Where(t => t.Kind == "Task").ToList();
+        entries.Select(e => e.Summary).Should().Equal(
+            "Task \"First aid / call professional services\" reassigned from responder to m-responder2.",
+            "Task \"First aid / call professional services\" completed by m-responder2: Done.");
+    }
+
+    [Fact]
+    public async Task OverdueMessage_DeliveredTwice_OneTimelineEntry()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var handler = host.Factory.Services.GetServices<EmergencyWorkflows.Runtime.Execution.IOutboxMessageHandler>()
+            .Single(h => h.Kind == "Emergency.TaskOverdue");
+        var message = new EmergencyWorkflows.Runtime.Instances.OutboxMessage($"task-overdue/{id}:t1", id, handler.Kind, new JsonObject
+        {
+            ["taskId"] = $"{id}:t1",
+            ["title"] = "Evacuate people",
+            ["assignee"] = "responder",
+            ["due"] = new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.Zero),
+            ["notified"] = 4,
+        }, DateTimeOffset.UtcNow);
+
+        await handler.HandleAsync(message, CancellationToken.None);
+        await handler.HandleAsync(message, CancellationToken.None);
+
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Kind == "Task").Should().ContainSingle()
+            .Which.Should().Be(("Task", "Task \"Evacuate people\" is overdue (due 2026-12-01 09:15:00Z, assigned to responder); 4 escalation notification(s) sent.", "system"));
+    }
+}
