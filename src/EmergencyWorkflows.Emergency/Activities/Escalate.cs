@@ -41,7 +41,7 @@ public sealed class Escalate(IEmergencyDirectory directory, AckLinkSigner signer
                 "The channels to notify on (each recipient on those that reach them).", "checklist",
                 Options: Enum.GetNames<NotificationChannel>()),
             new("subject", "String", null, "Subject", "Notification subject; empty means a standard one naming the incident and tier.",
-                "single-line"),
+                "singleline"),
         ],
         Outputs = [new("notified", "Int32")],
         Outcomes = [Responded, Exhausted],

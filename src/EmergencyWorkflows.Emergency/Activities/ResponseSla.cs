@@ -43,7 +43,7 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
                 "The incident category; empty means the workflow's definition id.", "dropdown",
                 Options: [IncidentCategoryKeys.PersonnelSafety, IncidentCategoryKeys.ServiceInterruption, IncidentCategoryKeys.ComplaintDispute]),
             new("policyId", "String", null, "Escalation policy",
-                "The policy to snapshot; empty means 'grade-<n>', then 'default'.", "single-line"),
+                "The policy to snapshot; empty means 'grade-<n>', then 'default'.", "singleline"),
         ],
         Outputs = [new("deadline", "DateTime"), new("sla", "Object")],
         Outcomes = [Met, Breached],
