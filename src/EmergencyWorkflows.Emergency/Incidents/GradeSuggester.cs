@@ -53,7 +53,7 @@ public sealed class GradeSuggester(int manyAffectedThreshold = 10)
         var affected = Math.Max(report.PeopleAffected, report.PeopleInvolved?.Count ?? 0);
         if (affected >= manyAffectedThreshold)
         {
-            level2.Add($"{affected} people affected (threshold {manyAffectedThreshold})");
+            level2.Add($"{Affected(affected)} (threshold {manyAffectedThreshold})");
         }
 
         if (report.Category == IncidentCategory.ServiceInterruption)
@@ -66,8 +66,10 @@ public sealed class GradeSuggester(int manyAffectedThreshold = 10)
             return new GradeSuggestion(IncidentGrade.Level2, level2);
         }
 
-        return new GradeSuggestion(IncidentGrade.Level3, [$"{affected} people affected, no casualties or major loss reported"]);
+        return new GradeSuggestion(IncidentGrade.Level3, [$"{Affected(affected)}, no casualties or major loss reported"]);
     }
+
+    private static string Affected(int count) => count == 1 ? "1 person affected" : $"{count} people affected";
 
     private static IEnumerable<string> Matches(string text, string[] words) =>
         words.Where(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));

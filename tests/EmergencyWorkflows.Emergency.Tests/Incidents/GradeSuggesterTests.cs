@@ -48,7 +48,7 @@ public class GradeSuggesterTests
         var suggestion = new GradeSuggester().Suggest(Report("Salary slip shows the wrong overtime", 1, IncidentCategory.ComplaintDispute));
 
         suggestion.Grade.Should().Be(IncidentGrade.Level3);
-        suggestion.Reasons.Should().NotBeEmpty();
+        suggestion.Reasons.Should().ContainSingle().Which.Should().StartWith("1 person affected");
     }
 
     [Fact]
