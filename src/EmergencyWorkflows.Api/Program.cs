@@ -16,6 +16,7 @@ using EmergencyWorkflows.Api.Scheduling;
 using EmergencyWorkflows.Api.Studio;
 using EmergencyWorkflows.Api.Tasks;
 using EmergencyWorkflows.Api.Team;
+using EmergencyWorkflows.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootConfiguration();
@@ -34,11 +35,13 @@ builder.Services.AddElsaApi();
 builder.Services.AddEmergencyTeam();
 builder.Services.AddEmergencyNotifications(builder.Configuration);
 builder.Services.AddInformationRelease(builder.Configuration);
+builder.Services.AddWebPages();
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
 app.UseRequestLogging();
 app.UseApiErrorHandling();
+app.UseWebPages();
 app.UseApiAuth();
 app.MapHealth();
 app.MapDefinitions();
@@ -55,6 +58,7 @@ app.MapElsaApi().RequireAuthorization(AuthPolicies.TeamLead);
 app.MapTeam();
 app.MapNotifications();
 app.MapInformationRelease();
+app.MapWebPages();
 
 await app.RunAsync();
 

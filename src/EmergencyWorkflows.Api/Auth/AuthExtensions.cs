@@ -105,7 +105,19 @@ internal static class AuthExtensions
         o.SlidingExpiration = true;
         o.Events = new CookieAuthenticationEvents
         {
-            OnRedirectToLogin = context => AuthProblems.UnauthorizedAsync(context.HttpContext, AuthProblems.SignInFirst),
+            // A page sends the browser to the sign-in page (and back afterwards); everything else answers 401.
+            OnRedirectToLogin = context =>
+            {
+                if (Web.SecurityHeadersMiddleware.IsPage(context.Request.Path) && HttpMethods.IsGet(context.Request.Method)
+                    && context.Request.Headers["X-Requested-With"] != "fetch")
+                {
+                    var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                    context.Response.Redirect("/account/login?returnUrl=" + Uri.EscapeDataString(back));
+                    return Task.CompletedTask;
+                }
+
+                return AuthProblems.UnauthorizedAsync(context.HttpContext, AuthProblems.SignInFirst);
+            },
             OnRedirectToAccessDenied = context => AuthProblems.ForbiddenAsync(context.HttpContext),
         };
     }

@@ -52,7 +52,7 @@ public class HangfireDashboardTests(SharedHost host)
     {
         using var client = host.Factory.CreateClientAs("responder");
 
-        using var response = await client.PostAsync(RequeueAction, null);
+        using var response = await PostActionAsync(client);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "Hangfire refuses commands on a read-only dashboard");
     }
@@ -62,9 +62,26 @@ public class HangfireDashboardTests(SharedHost host)
     {
         using var client = host.Factory.CreateClientAs("admin");
 
-        using var response = await client.PostAsync(RequeueAction, null);
+        using var response = await PostActionAsync(client);
 
         // 422 is Hangfire's answer when the command ran and found no such job: the admin was let through.
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// Posts a dashboard command as the dashboard's own script does: with the antiforgery header and token the
+    /// dashboard page rendered (the service registers antiforgery for its pages, and Hangfire then requires it).
+    /// </summary>
+    private static async Task<HttpResponseMessage> PostActionAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/hangfire");
+        var html = await page.Content.ReadAsStringAsync();
+        var header = System.Text.RegularExpressions.Regex.Match(html, "<meta name=\"csrf-header\" content=\"([^\"]+)\"");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+        header.Success.Should().BeTrue("the dashboard renders its antiforgery header name");
+        token.Success.Should().BeTrue("the dashboard renders its antiforgery token");
+        using var request = new HttpRequestMessage(HttpMethod.Post, RequeueAction);
+        request.Headers.Add(WebUtility.HtmlDecode(header.Groups[1].Value), WebUtility.HtmlDecode(token.Groups[1].Value));
+        return await client.SendAsync(request);
     }
 }
