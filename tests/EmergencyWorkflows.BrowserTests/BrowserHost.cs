@@ -87,6 +87,35 @@ public sealed class BrowserHost : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A new browser context (phone-sized when <paramref name="phone"/>) in <paramref name="locale"/>, signed in as a
+    /// development user (password "&lt;name&gt;-dev") through the real sign-in page, as a person would.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string locale = "en-US", bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(userName + "-dev");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot as artifacts/screenshots/<paramref name="name"/>.png (kept as a test artifact).</summary>
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
     private static async Task<string> TokenAsync(HttpClient api, string userName, string password)
     {
         using var response = await api.PostAsJsonAsync("/api/auth/token", new { userName, password });
