@@ -106,7 +106,7 @@ public class SlaEscalationTests(SlaHost host, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public async Task TierWithNobody_EscalatesToTheNextTierAtOnce_AndItsLinkAcknowledges()
+    public async Task TierWithNobody_EscalatesToTheNextTierAtOnce_AndItsLinkAcknowledgesOnlyWhenItsButtonIsPressed()
     {
         var id = await StartAsync(grade: 2);
         var deadline = (await GetSlaAsync(id))["deadline"]!.GetValue<DateTimeOffset>();
@@ -118,7 +118,14 @@ public class SlaEscalationTests(SlaHost host, ITestOutputHelper output) : IClass
         host.Notifications(id).Should().OnlyContain(n => (int)n.Payload["tier"]! == 2);
 
         var link = new Uri((string)tier2[0].Payload["ackUrl"]!);
-        using var click = await Client.GetAsync(link.PathAndQuery);
+        using var opened = await Client.GetAsync(link.PathAndQuery);
+        var page = await opened.Content.ReadAsStringAsync();
+        opened.StatusCode.Should().Be(HttpStatusCode.OK);
+        opened.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        page.Should().Contain("<form method=\"post\"").And.Contain(id);
+        (await GetSlaAsync(id))["responses"]!.AsArray().Should().BeEmpty("opening the link (a mail scanner may) acknowledges nothing");
+
+        using var click = await Client.PostAsync(link.PathAndQuery, null);
         var answer = (await click.ReadJsonAsync()).AsObject();
 
         click.StatusCode.Should().Be(HttpStatusCode.OK, answer.ToJsonString());
@@ -139,13 +146,32 @@ public class SlaEscalationTests(SlaHost host, ITestOutputHelper output) : IClass
         var expired = signer.CreateToken(id, "lead", DateTimeOffset.UtcNow.AddMinutes(-1));
 
         using var tamperedAnswer = await Client.GetAsync($"/api/ack?t={tampered}");
-        using var expiredAnswer = await Client.GetAsync($"/api/ack?t={expired}");
+        using var expiredAnswer = await Client.PostAsync($"/api/ack?t={expired}", null);
         using var missing = await Client.GetAsync("/api/ack");
 
         ((string?)(await tamperedAnswer.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["detail"]).Should().Contain("not valid");
         ((string?)(await expiredAnswer.ShouldBeProblemAsync(HttpStatusCode.Gone))["detail"]).Should().Contain("expired");
         await missing.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         (await GetSlaAsync(id))["responses"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AckLink_ButtonPressedInABrowser_RecordsAndAnswersWithAPage()
+    {
+        var id = await StartAsync(grade: 1);
+        var signer = host.Factory.Services.GetRequiredService<AckLinkSigner>();
+        var token = signer.CreateToken(id, "lead", DateTimeOffset.UtcNow.AddHours(1));
+
+        using var form = new FormUrlEncodedContent([]);
+        using var pressed = await Client.PostAsync($"/api/ack?t={Uri.EscapeDataString(token)}", form);
+        var page = await pressed.Content.ReadAsStringAsync();
+
+        pressed.StatusCode.Should().Be(HttpStatusCode.OK, page);
+        pressed.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        page.Should().Contain("Acknowledged").And.Contain($"/incidents/{id}");
+        var responses = (await GetSlaAsync(id))["responses"]!.AsArray();
+        responses.Should().ContainSingle();
+        ((string?)responses[0]!["by"]).Should().Be("lead");
     }
 
     [Fact]
