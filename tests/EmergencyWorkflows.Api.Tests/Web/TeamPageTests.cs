@@ -72,8 +72,8 @@ public class TeamPageTests(SharedHost host)
         wang.TextContent.Should().Contain("王芳").And.Contain("138****0001").And.Contain("w***@example.com");
         html.Should().NotContain("13800000001").And.NotContain("wang.fang@example.com");
         document.QuerySelector("#oncall-now li[data-rotation='weekly-responders'] strong")!.GetAttribute("data-member").Should().Be(expectedOnCall);
-        document.QuerySelector("a[href='/studio/']").Should().NotBeNull();
-        document.QuerySelector("a[href='/hangfire']").Should().NotBeNull();
+        document.QuerySelector("main a[href='/studio/']").Should().NotBeNull();
+        document.QuerySelector("main a[href='/hangfire']").Should().NotBeNull();
         document.QuerySelector("#policies tr[data-policy='grade-1']")!.TextContent.Should().Contain("Level 1 (major)");
     }
 
