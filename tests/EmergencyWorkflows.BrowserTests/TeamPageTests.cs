@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmergencyWorkflows.BrowserTests;
@@ -41,7 +42,7 @@ public class TeamPageTests(BrowserHost host)
         await page.Locator("#add-rotation").ClickAsync();
         await page.Locator("#f-Id").FillAsync("rot-" + suffix);
         await page.Locator("#f-Name").FillAsync("Browser rotation " + suffix);
-        var anchor = DateTimeOffset.UtcNow.AddHours(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var anchor = host.Service.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         await page.Locator("#f-Anchor").FillAsync(anchor);
         await page.Locator("#f-PeriodHours").FillAsync("24");
         await page.Locator($"input[data-member='{memberId}']").FillAsync("1");
@@ -58,6 +59,9 @@ public class TeamPageTests(BrowserHost host)
         await page.GotoAsync("/team");
         await BrowserHost.ScreenshotAsync(page, "team-roster-desktop");
         (await page.Locator($"#rotations tr[data-rotation='rot-{suffix}']").InnerTextAsync()).Should().Contain("钱七");
+        await page.Locator("#policies a[href='/team/policies/grade-1']").ClickAsync();
+        (await page.Locator("input[name='Input.Tiers[0].Targets'][value='rotation:weekly-responders']").IsCheckedAsync()).Should().BeTrue("grade-1 tier 1 notifies the weekly rotation");
+        await BrowserHost.ScreenshotAsync(page, "team-policy-desktop");
         policyViolations.Should().BeEmpty("the pages need no inline script or style");
         await page.Context.CloseAsync();
     }

@@ -284,6 +284,30 @@ public class TeamPageTests(SharedHost host)
     }
 
     [Fact]
+    public async Task RotationRemove_TargetOfAPolicyOrNot_RefusedWithTheReasonOrDeleted()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "lead");
+        var member = await CreateMemberAsync("Delta");
+        var id = NewId("rot");
+        using (var create = await Api.PostAsJsonAsync("/api/team/rotations", new { id, memberIds = new[] { member }, handoffAnchor = Now, period = TimeSpan.FromDays(7) }))
+        {
+            create.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        using var refused = await browser.PostFormAsync("/team/rotations/weekly-responders?handler=Delete", new Dictionary<string, string>(), "/team/rotations/weekly-responders");
+        var refusedPage = Parse(await refused.Content.ReadAsStringAsync());
+        using var kept = await Api.GetAsync("/api/team/rotations/weekly-responders");
+        using var deleted = await browser.PostFormAsync($"/team/rotations/{id}?handler=Delete", new Dictionary<string, string>(), $"/team/rotations/{id}");
+        using var gone = await Api.GetAsync($"/api/team/rotations/{id}");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        refusedPage.QuerySelector("#f-Remove-error")!.TextContent.Should().Contain("escalation policy").And.Contain("grade-1");
+        kept.StatusCode.Should().Be(HttpStatusCode.OK);
+        deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task RotationForm_BadInput_ErrorsAndNothingStored()
     {
         using var browser = await PageClient.SignedInAsync(host.Factory, "lead");

@@ -153,6 +153,23 @@ internal sealed class RotationModel(
         return Redirect($"/team/rotations/{Uri.EscapeDataString(id)}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        switch ((await RotationEndpoints.DeleteAsync(id, db, directory, cancellationToken)).Result)
+        {
+            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
+                return NotFound();
+            case ProblemHttpResult problem:
+                // Still a target of an escalation policy: the page stays, with the reason.
+                await OnGetAsync(id, cancellationToken);
+                Errors.Add("Remove", text["Error.Rotation.InUse", problem.ProblemDetails.Detail ?? string.Empty]);
+                return Page();
+            default:
+                TempData[IndexModel.NoticeKey] = "Notice.RotationRemoved";
+                return Redirect("/team");
+        }
+    }
+
     public string NameOf(string? memberId) =>
         memberId is null ? text["OnCall.Nobody"] : Members.FirstOrDefault(m => m.Id == memberId)?.DisplayName ?? memberId;
 
