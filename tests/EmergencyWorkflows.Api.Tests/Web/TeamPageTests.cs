@@ -252,7 +252,10 @@ public class TeamPageTests(SharedHost host)
         var now = Now;
         using (var create = await Api.PostAsJsonAsync("/api/team/rotations", new
         {
-            id, memberIds = new[] { first, second }, handoffAnchor = now.AddHours(-1), period = TimeSpan.FromDays(30),
+            id,
+            memberIds = new[] { first, second },
+            handoffAnchor = now.AddHours(-1),
+            period = TimeSpan.FromDays(30),
         }))
         {
             create.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -261,15 +264,24 @@ public class TeamPageTests(SharedHost host)
         var leaveFrom = now.AddDays(1);
         using var leave = await browser.PostFormAsync($"/team/rotations/{id}?handler=AddPeriod", new Dictionary<string, string>
         {
-            ["Period.Kind"] = "leave", ["Period.MemberId"] = first, ["Period.From"] = Utc(leaveFrom), ["Period.Until"] = Utc(leaveFrom.AddDays(1)),
+            ["Period.Kind"] = "leave",
+            ["Period.MemberId"] = first,
+            ["Period.From"] = Utc(leaveFrom),
+            ["Period.Until"] = Utc(leaveFrom.AddDays(1)),
         }, $"/team/rotations/{id}");
         using var swap = await browser.PostFormAsync($"/team/rotations/{id}?handler=AddPeriod", new Dictionary<string, string>
         {
-            ["Period.Kind"] = "override", ["Period.MemberId"] = stand, ["Period.From"] = Utc(leaveFrom.AddDays(3)), ["Period.Until"] = Utc(leaveFrom.AddDays(4)),
+            ["Period.Kind"] = "override",
+            ["Period.MemberId"] = stand,
+            ["Period.From"] = Utc(leaveFrom.AddDays(3)),
+            ["Period.Until"] = Utc(leaveFrom.AddDays(4)),
         }, $"/team/rotations/{id}");
         using var backwards = await browser.PostFormAsync($"/team/rotations/{id}?handler=AddPeriod", new Dictionary<string, string>
         {
-            ["Period.Kind"] = "leave", ["Period.MemberId"] = first, ["Period.From"] = Utc(leaveFrom), ["Period.Until"] = Utc(leaveFrom.AddHours(-2)),
+            ["Period.Kind"] = "leave",
+            ["Period.MemberId"] = first,
+            ["Period.From"] = Utc(leaveFrom),
+            ["Period.Until"] = Utc(leaveFrom.AddHours(-2)),
         }, $"/team/rotations/{id}");
         var backwardsPage = Parse(await backwards.Content.ReadAsStringAsync());
         var (_, html) = await browser.GetPageAsync($"/team/rotations/{id}");
