@@ -24,19 +24,19 @@ internal static class EscalationPolicyEndpoints
     private static IQueryable<EscalationPolicyRecord> Policies(WorkflowsDbContext db) =>
         db.EscalationPolicies.AsNoTracking().AsSplitQuery().Include(p => p.Tiers).ThenInclude(t => t.Targets);
 
-    private static async Task<Ok<List<PolicyView>>> ListAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<PolicyView>>> ListAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
     {
         var policies = await Policies(db).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(policies.Select(PolicyView.From).ToList());
     }
 
-    private static async Task<Results<Ok<PolicyView>, ProblemHttpResult>> GetAsync(string id, WorkflowsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PolicyView>, ProblemHttpResult>> GetAsync(string id, WorkflowsDbContext db, CancellationToken cancellationToken)
     {
         var policy = await Policies(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return policy is null ? Problems.NotFound($"No escalation policy '{id}' exists.") : TypedResults.Ok(PolicyView.From(policy));
     }
 
-    private static async Task<Results<Created<PolicyView>, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<PolicyView>, ProblemHttpResult>> CreateAsync(
         PolicyBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -67,7 +67,7 @@ internal static class EscalationPolicyEndpoints
         return TypedResults.Created($"/api/team/policies/{Uri.EscapeDataString(policy.Id)}", PolicyView.From(record));
     }
 
-    private static async Task<Results<Ok<PolicyView>, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<PolicyView>, ProblemHttpResult>> UpdateAsync(
         string id, PolicyBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var memberIds = await RotationEndpoints.MemberIdsAsync(db, cancellationToken);
@@ -102,7 +102,7 @@ internal static class EscalationPolicyEndpoints
         return TypedResults.Ok(PolicyView.From(await Policies(db).SingleAsync(p => p.Id == id, cancellationToken)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, CancellationToken cancellationToken)
     {
         var deleted = await db.EscalationPolicies.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);

@@ -31,7 +31,7 @@ internal static class RotationEndpoints
         db.Rotations.AsNoTracking().AsSplitQuery().Include(r => r.Members).Include(r => r.Overrides).Include(r => r.Leaves);
 
     /// <summary>Who is on call in every rotation at <paramref name="at"/> (default: now), overrides and leave applied.</summary>
-    private static async Task<Ok<List<OnCallView>>> OnCallAsync(
+    internal static async Task<Ok<List<OnCallView>>> OnCallAsync(
         DateTimeOffset? at, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var instant = at ?? time.GetUtcNow();
@@ -45,21 +45,21 @@ internal static class RotationEndpoints
         return TypedResults.Ok(views);
     }
 
-    private static async Task<Ok<List<RotationView>>> ListAsync(WorkflowsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<RotationView>>> ListAsync(WorkflowsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rotations = await Rotations(db).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(rotations.Select(r => RotationView.From(r, now)).ToList());
     }
 
-    private static async Task<Results<Ok<RotationView>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<RotationView>, ProblemHttpResult>> GetAsync(
         string id, WorkflowsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var rotation = await Rotations(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         return rotation is null ? Problems.NotFound($"No rotation '{id}' exists.") : TypedResults.Ok(RotationView.From(rotation, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Created<RotationView>, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<RotationView>, ProblemHttpResult>> CreateAsync(
         RotationBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -91,7 +91,7 @@ internal static class RotationEndpoints
     }
 
     /// <summary>Replaces name, anchor, period and turn order; the rotation's overrides and leave are kept.</summary>
-    private static async Task<Results<Ok<RotationView>, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<RotationView>, ProblemHttpResult>> UpdateAsync(
         string id, RotationBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -124,7 +124,7 @@ internal static class RotationEndpoints
         return TypedResults.Ok(RotationView.From(await Rotations(db).SingleAsync(r => r.Id == id, cancellationToken), time.GetUtcNow()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, CancellationToken cancellationToken)
     {
         var policies = await db.Set<EscalationTargetRecord>()
@@ -146,7 +146,7 @@ internal static class RotationEndpoints
     }
 
     /// <summary>A swap: any team member can stand in for whoever is scheduled in [from, until).</summary>
-    private static async Task<Results<Created<PeriodView>, ProblemHttpResult>> AddOverrideAsync(
+    internal static async Task<Results<Created<PeriodView>, ProblemHttpResult>> AddOverrideAsync(
         string id, PeriodBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await db.Rotations.AnyAsync(r => r.Id == id, cancellationToken))
@@ -170,7 +170,7 @@ internal static class RotationEndpoints
             $"/api/team/rotations/{Uri.EscapeDataString(id)}/overrides/{record.Id}", new PeriodView(record.Id, record.MemberId, record.From, record.Until, now));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteOverrideAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteOverrideAsync(
         string id, string overrideId, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, CancellationToken cancellationToken)
     {
         var deleted = await db.Set<RotationOverrideRecord>().Where(o => o.Id == overrideId && o.RotationId == id).ExecuteDeleteAsync(cancellationToken);
@@ -184,7 +184,7 @@ internal static class RotationEndpoints
     }
 
     /// <summary>Leave: a member of the rotation is away in [from, until); the next member in turn order covers.</summary>
-    private static async Task<Results<Created<PeriodView>, ProblemHttpResult>> AddLeaveAsync(
+    internal static async Task<Results<Created<PeriodView>, ProblemHttpResult>> AddLeaveAsync(
         string id, PeriodBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var members = await db.Set<RotationMemberRecord>().Where(m => m.RotationId == id).Select(m => m.MemberId).ToListAsync(cancellationToken);
@@ -209,7 +209,7 @@ internal static class RotationEndpoints
             $"/api/team/rotations/{Uri.EscapeDataString(id)}/leaves/{record.Id}", new PeriodView(record.Id, record.MemberId, record.From, record.Until, now));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteLeaveAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteLeaveAsync(
         string id, string leaveId, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, CancellationToken cancellationToken)
     {
         var deleted = await db.Set<RotationLeaveRecord>().Where(l => l.Id == leaveId && l.RotationId == id).ExecuteDeleteAsync(cancellationToken);

@@ -24,19 +24,19 @@ internal static class TeamMemberEndpoints
     private static IQueryable<TeamMemberRecord> Members(WorkflowsDbContext db) =>
         db.TeamMembers.AsNoTracking().AsSplitQuery().Include(m => m.Roles).Include(m => m.ImAccounts);
 
-    private static async Task<Ok<List<MemberView>>> ListAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<MemberView>>> ListAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
     {
         var members = await Members(db).OrderBy(m => m.Position).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(members.Select(MemberView.From).ToList());
     }
 
-    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> GetAsync(string id, WorkflowsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MemberView>, ProblemHttpResult>> GetAsync(string id, WorkflowsDbContext db, CancellationToken cancellationToken)
     {
         var member = await Members(db).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         return member is null ? Problems.NotFound($"No team member '{id}' exists.") : TypedResults.Ok(MemberView.From(member));
     }
 
-    private static async Task<Results<Created<MemberView>, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<MemberView>, ProblemHttpResult>> CreateAsync(
         MemberBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -67,7 +67,7 @@ internal static class TeamMemberEndpoints
         return TypedResults.Created($"/api/team/members/{Uri.EscapeDataString(member.Id)}", MemberView.From(record));
     }
 
-    private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<MemberView>, ProblemHttpResult>> UpdateAsync(
         string id, MemberBody? body, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -102,7 +102,7 @@ internal static class TeamMemberEndpoints
         return TypedResults.Ok(MemberView.From(replacement));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, WorkflowsDbContext db, DatabaseEmergencyDirectory directory, CancellationToken cancellationToken)
     {
         if (!await db.TeamMembers.AnyAsync(m => m.Id == id, cancellationToken))
