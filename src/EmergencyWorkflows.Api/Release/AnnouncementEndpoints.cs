@@ -136,7 +136,7 @@ internal static class AnnouncementEndpoints
                 foreach (var recipient in recipients)
                 {
                     db.Outbox.Add(ReleaseNotifications.ToOutbox(
-                        new Notification(id, ReleaseNotifications.AnnouncementTier, (int)sequence, recipient, target, record.Title, record.Body, link), now));
+                        new Notification(id, 0, 0, recipient, target, record.Title, record.Body, link, NotificationTopics.Announcement(record.Id)), now));
                 }
             }
 

@@ -202,10 +202,10 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             var ack = signer.CreateLink(links.BaseUrl, incidentId, recipientId, expiresAt);
             foreach (var channel in EscalationChannels.Select(Enum.Parse<NotificationChannel>).Where(c => NotificationComposer.Reaches(member, c)))
             {
-                // Tier 0 with a repetition derived from the task id: distinct from the escalation rounds and per task.
-                var notification = new Notification(incidentId, 0, Repetition(taskId), recipientId, channel, subject, text, ack);
+                // Its own topic per task: apart from the escalation rounds and from every other task's notice.
+                var notification = new Notification(incidentId, 0, 0, recipientId, channel, subject, text, ack, NotificationTopics.TaskOverdue(taskId));
                 context.AddOutboxMessage(NotificationOutbox.Kind, NotificationOutbox.ToPayload(notification, incidentId),
-                    $"task-overdue/{taskId}/{recipientId}/{channel}");
+                    NotificationOutbox.MessageId(notification));
                 sent++;
             }
         }
@@ -229,16 +229,5 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         Wait(context, task);
         logger.LogWarning("Task {TaskId} of instance {InstanceId} is overdue: {NotificationCount} escalation notification(s)",
             taskId, incidentId, sent);
-    }
-
-    private static int Repetition(string taskId)
-    {
-        var hash = 17;
-        foreach (var c in taskId)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return 1000 + (hash & 0x3FFFFFF);
     }
 }

@@ -151,14 +151,14 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             row.AttemptLog = row.AttemptLog.OrderBy(a => a.Attempt).ToList();
         }
 
-        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Tier).ThenBy(r => r.Repetition).ThenBy(r => r.DedupKey, StringComparer.Ordinal).ToList();
+        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Topic, StringComparer.Ordinal).ThenBy(r => r.Tier).ThenBy(r => r.Repetition).ThenBy(r => r.DedupKey, StringComparer.Ordinal).ToList();
     }
 
     public static Notification ToNotification(NotificationDeliveryRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new Notification(row.IncidentId, row.Tier, row.Repetition, row.RecipientId, Enum.Parse<NotificationChannel>(row.Channel),
-            row.Subject, row.Text, new Uri(row.AckUrl));
+            row.Subject, row.Text, new Uri(row.AckUrl), row.Topic);
     }
 
     private static NotificationDeliveryRecord NewRow(Notification n, string instanceId, DateTimeOffset now) => new()
@@ -166,6 +166,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
         DedupKey = n.DedupKey,
         IncidentId = n.IncidentId,
         InstanceId = instanceId,
+        Topic = n.Topic,
         Tier = n.Tier,
         Repetition = n.Repetition,
         RecipientId = n.RecipientId,
@@ -180,17 +181,21 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
 
     private static Notification ParseKey(string dedupKey)
     {
+        // Five parts: an escalation key (as before topics); six: incident/topic/tier/repetition/recipient/channel.
         var parts = dedupKey.Split('/');
-        if (parts.Length != 5
-            || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var tier)
-            || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var repetition)
-            || !Enum.TryParse<NotificationChannel>(parts[4], out var channel))
+        var topic = parts.Length == 6 ? Uri.UnescapeDataString(parts[1]) : NotificationTopics.Escalation;
+        var rest = parts.Length == 6 ? parts[2..] : parts[1..];
+        if (parts.Length is not (5 or 6)
+            || !int.TryParse(rest[0], System.Globalization.CultureInfo.InvariantCulture, out var tier)
+            || !int.TryParse(rest[1], System.Globalization.CultureInfo.InvariantCulture, out var repetition)
+            || !Enum.TryParse<NotificationChannel>(rest[3], out var channel))
         {
-            throw new ArgumentException($"'{dedupKey}' is not a notification dedup key (incident/tier/repetition/recipient/channel).", nameof(dedupKey));
+            throw new ArgumentException(
+                $"'{dedupKey}' is not a notification dedup key (incident[/topic]/tier/repetition/recipient/channel).", nameof(dedupKey));
         }
 
-        return new Notification(Uri.UnescapeDataString(parts[0]), tier, repetition, Uri.UnescapeDataString(parts[3]), channel,
-            string.Empty, string.Empty, new Uri("about:blank"));
+        return new Notification(Uri.UnescapeDataString(parts[0]), tier, repetition, Uri.UnescapeDataString(rest[2]), channel,
+            string.Empty, string.Empty, new Uri("about:blank"), topic);
     }
 
     private static DeliveryRecord? ToDomain(NotificationDeliveryRecord row) =>

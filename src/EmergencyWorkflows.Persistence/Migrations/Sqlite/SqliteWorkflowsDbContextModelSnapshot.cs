@@ -735,6 +735,11 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -744,7 +749,7 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("IncidentId", "Tier", "Repetition", "RecipientId", "Channel")
+                    b.HasIndex("IncidentId", "Topic", "Tier", "Repetition", "RecipientId", "Channel")
                         .IsUnique();
 
                     b.ToTable("NotificationDeliveries", (string)null);
