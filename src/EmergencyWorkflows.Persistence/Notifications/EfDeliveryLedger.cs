@@ -1,5 +1,6 @@
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
+using EmergencyWorkflows.Persistence.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmergencyWorkflows.Persistence.Notifications;
@@ -93,6 +94,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
 
         var redacted = completed with { LastError = ErrorText.Redact(completed.LastError) };
         Apply(row, redacted);
+        await RecordOnTimelineAsync(db, row, cancellationToken);
         var attempt = await db.Set<DeliveryAttemptRecord>()
             .SingleOrDefaultAsync(a => a.DedupKey == completed.DedupKey && a.Attempt == completed.Attempts, cancellationToken);
         if (attempt is not null)
@@ -112,6 +114,38 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
         {
             return false;
         }
+    }
+
+    /// <summary>A notification that was delivered, or failed for good, lands on its incident's timeline in the same
+    /// transaction as its final state; keyed by the dedup key, so it is written once. The recipient is named by id (a
+    /// member id or user name), never by address or number.</summary>
+    private static async Task RecordOnTimelineAsync(WorkflowsDbContext db, NotificationDeliveryRecord row, CancellationToken cancellationToken)
+    {
+        var delivered = row.Status == nameof(DeliveryStatus.Delivered);
+        if (!(delivered || row.Status == nameof(DeliveryStatus.Failed))
+            || !await db.Incidents.AnyAsync(i => i.Id == row.IncidentId, cancellationToken))
+        {
+            return;
+        }
+
+        var source = $"delivery/{row.DedupKey}";
+        if (await db.IncidentTimeline.AnyAsync(t => t.SourceId == source, cancellationToken))
+        {
+            return;
+        }
+
+        db.IncidentTimeline.Add(new IncidentTimelineRecord
+        {
+            IncidentId = row.IncidentId,
+            At = row.UpdatedAt,
+            Actor = "system",
+            Kind = nameof(Emergency.Incidents.TimelineKind.Notification),
+            Summary = delivered
+                ? $"Notification ({row.Topic}) sent to {row.RecipientId} via {row.Channel}: {row.Subject}"
+                : $"Notification ({row.Topic}) to {row.RecipientId} via {row.Channel} failed for good after {row.Attempts} attempt(s).",
+            Detail = delivered ? null : row.LastError,
+            SourceId = source,
+        });
     }
 
     public async Task<DeliveryRecord?> FindAsync(string dedupKey, CancellationToken cancellationToken)

@@ -126,6 +126,10 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channels")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -482,11 +486,18 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "At");
 
