@@ -68,8 +68,8 @@ internal sealed class NotificationDelivery(
     /// <summary>An employee who is no team member (an affected employee told of an announcement) is reached by user
     /// name: the in-app inbox reaches them; channels needing contact details fail, recorded, as for a member without them.</summary>
     private TeamMember? SignInUser(string recipientId) =>
-        auth.Value.Users.FirstOrDefault(u => u.UserName == recipientId) is { } user
-            ? new TeamMember(user.UserName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName, string.Empty, [])
+        auth.Value.Users.FirstOrDefault(u => u.UserName == recipientId || u.MemberId == recipientId) is { } user
+            ? new TeamMember(recipientId, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName, string.Empty, [])
             : null;
 
     // The member may have been added on another node a moment ago (the directory refreshes every few seconds), so
