@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Runtime.Expressions;
 using Fluid;
@@ -42,6 +43,9 @@ internal sealed class AnnouncementTemplates
             new("【投诉纠纷处理进展】{{ level }}", "投诉/纠纷（{{ occurredAt }}，{{ location }}）处理进展，当前状态：{{ status }}。\n{{ message }}"),
             new("[Complaint / dispute update] {{ level }}", "The complaint or dispute of {{ occurredAt }} at {{ location }} is now {{ status }}.\n{{ message }}")),
     };
+
+    // Markup-significant characters encoded, Chinese (and every other script) kept readable.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly Dictionary<string, Dictionary<string, (LiquidTemplate Title, LiquidTemplate Body)>> parsed =
         new(StringComparer.OrdinalIgnoreCase);
@@ -86,7 +90,7 @@ internal sealed class AnnouncementTemplates
         return new RenderedAnnouncement(
             title.Render(model, NullEncoder.Default),
             body.Render(model, NullEncoder.Default),
-            body.Render(model, HtmlEncoder.Default));
+            body.Render(model, Html));
     }
 
     public static AnnouncementTemplates From(IConfiguration configuration)

@@ -143,7 +143,7 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
                 task["assignee"] = to;
                 task["claimedBy"] = null;
                 Record(context, task, actor, $"Task \"{task["title"]}\" reassigned from {from} to {to}.", (string?)input["reason"],
-                    Person(to, TimelineOutbox.Assigned));
+                    Person(to, TimelineOutbox.Assigned), (actor, TimelineOutbox.Worked));
                 Wait(context, task);
                 return;
             default:
@@ -163,12 +163,12 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
 
     /// <summary>The task's next timeline line, numbered per task so its outbox message id is unique and stable.</summary>
     private static void Record(ActivityExecutionContext context, JsonObject task, string actor, string summary, string? detail,
-        (string Who, string Role) participant)
+        params (string Who, string Role)[] participants)
     {
         var sequence = ((int?)task["timelineEntries"] ?? 0) + 1;
         task["timelineEntries"] = sequence;
         TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task, summary,
-            detail, participant);
+            detail, participants);
     }
 
     /// <summary>The assignee as a participant when it names a person (a member id or a user name), nobody for a role.</summary>

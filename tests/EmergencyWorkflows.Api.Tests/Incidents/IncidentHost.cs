@@ -75,9 +75,18 @@ public sealed class IncidentHost : IDisposable
         Timeline(incident).Where(t => t.Kind is not ("Task" or "Notification"));
 
     /// <summary>Reads the incident until its timeline satisfies <paramref name="settled"/> (background lines arrive
-    /// through the outbox); returns the incident as last read.</summary>
-    public static Task<JsonObject> WhenTimelineAsync(HttpClient client, string id, Func<List<JsonObject>, bool> settled, string what) =>
-        Settle.UntilAsync(() => GetAsync(client, id), i => settled([.. i["timeline"]!.AsArray().Select(t => t!.AsObject())]), TimeSpan.FromSeconds(20), what);
+    /// through the outbox); returns the incident as last read.
+    /// The caller may not see it yet either (participants arrive with those lines).</summary>
+    public static async Task<JsonObject> WhenTimelineAsync(HttpClient client, string id, Func<List<JsonObject>, bool> settled, string what) =>
+        (await Settle.UntilAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync($"/api/incidents/{id}");
+                return response.StatusCode == HttpStatusCode.OK ? (await response.ReadJsonAsync()).AsObject() : null;
+            },
+            i => i is not null && settled([.. i["timeline"]!.AsArray().Select(t => t!.AsObject())]),
+            TimeSpan.FromSeconds(20),
+            what))!;
 }
 
 [CollectionDefinition(Name)]
