@@ -128,6 +128,25 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
         }, cancellationToken);
     }
 
+    /// <summary>An event raised on an incident's workflow through the engine API (a signal), after the workflow committed
+    /// it: who raised which event. The payload stays out (it may hold personal data). Nothing for an instance that is no incident.</summary>
+    public async Task RecordSignalAsync(string id, string actor, string eventName, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null)
+            {
+                return 0;
+            }
+
+            AddEntry(db, id, now, actor, TimelineKind.Signal, $"Event '{eventName}' raised by {actor}.", null);
+            incident.UpdatedAt = now;
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
     /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
     /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
     public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
