@@ -208,6 +208,32 @@ public sealed class HumanTaskApiTests(IncidentHost host)
     }
 
     [Fact]
+    public async Task TimelineMessage_DeliveredTwice_OneEntryAndOneParticipant()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var handler = host.Factory.Services.GetServices<EmergencyWorkflows.Runtime.Execution.IOutboxMessageHandler>()
+            .Single(h => h.Kind == "Emergency.Timeline");
+        var message = new EmergencyWorkflows.Runtime.Instances.OutboxMessage($"Emergency.Timeline/{id}:t9/1", id, handler.Kind, new JsonObject
+        {
+            ["at"] = DateTimeOffset.UtcNow,
+            ["actor"] = "system",
+            ["kind"] = "Task",
+            ["summary"] = "Task \"Check the stairs\" opened for m-responder2.",
+            ["participants"] = new JsonArray(new JsonObject { ["who"] = "m-responder2", ["role"] = "Assigned" }),
+        }, DateTimeOffset.UtcNow);
+
+        await handler.HandleAsync(message, CancellationToken.None);
+        await handler.HandleAsync(message, CancellationToken.None);
+
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Summary.Contains("Check the stairs", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Should().Be(("Task", "Task \"Check the stairs\" opened for m-responder2.", "system"));
+        (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK, "the assignee is a participant");
+    }
+
+    [Fact]
     public async Task OverdueMessage_DeliveredTwice_OneTimelineEntry()
     {
         using var employee = host.Factory.CreateClientAs("employee");
