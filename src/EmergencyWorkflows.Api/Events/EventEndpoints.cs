@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
+using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,16 +20,27 @@ internal static class EventEndpoints
     }
 
     private static async Task<Ok<EventResult>> TriggerAsync(
-        string eventName, TriggerEventBody? body, IWorkflowRuntime runtime, CancellationToken cancellationToken)
+        string eventName, TriggerEventBody? body, ClaimsPrincipal user, IWorkflowRuntime runtime, IncidentLedger ledger, CancellationToken cancellationToken)
     {
         var results = await runtime.TriggerEventAsync(
             new TriggerEventRequest(eventName, body?.CorrelationId, body?.InstanceId, body?.Payload?.DeepClone()), cancellationToken);
-        return TypedResults.Ok(EventResult.From(results));
+        var answer = EventResult.From(results);
+        await RecordSignalsAsync(answer, eventName, user, ledger);
+        return TypedResults.Ok(answer);
+    }
+
+    /// <summary>Each incident the event resumed gets a Signal line (after the commit, like acknowledgements).</summary>
+    private static async Task RecordSignalsAsync(EventResult answer, string eventName, ClaimsPrincipal user, IncidentLedger ledger)
+    {
+        foreach (var instanceId in answer.Resumed)
+        {
+            await ledger.RecordSignalAsync(instanceId, user.UserNameOf() ?? "unknown", eventName, CancellationToken.None);
+        }
     }
 
     private static async Task<Results<Ok<EventResult>, ProblemHttpResult>> TriggerForInstanceAsync(
-        string id, string eventName, InstanceEventBody? body, IWorkflowRuntime runtime, IWorkflowInstanceStore instances,
-        CancellationToken cancellationToken)
+        string id, string eventName, InstanceEventBody? body, ClaimsPrincipal user, IWorkflowRuntime runtime, IWorkflowInstanceStore instances,
+        IncidentLedger ledger, CancellationToken cancellationToken)
     {
         var instance = await instances.FindAsync(id, cancellationToken);
         if (instance is null)
@@ -38,6 +51,7 @@ internal static class EventEndpoints
         var results = await runtime.TriggerEventAsync(
             new TriggerEventRequest(eventName, InstanceId: id, Payload: body?.Payload?.DeepClone()), cancellationToken);
         var answer = EventResult.From(results);
+        await RecordSignalsAsync(answer, eventName, user, ledger);
         return answer.Resumed.Count == 0
             ? Problems.Conflict($"Workflow instance '{id}' is not waiting for event '{eventName}'.")
             : TypedResults.Ok(answer);

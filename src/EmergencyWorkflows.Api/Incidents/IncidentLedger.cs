@@ -128,11 +128,9 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
         }, cancellationToken);
     }
 
-    /// <summary>A human-task event (claimed, reassigned, completed) on the incident's timeline; the actor becomes a
-    /// participant ("Task") so a responder working on the incident sees it. Nothing for an instance that is no incident.</summary>
-    /// <param name="system">A system entry (e.g. an overdue task): no participant is added and an identical entry is
-    /// written once, so a redelivered outbox message changes nothing.</param>
-    public async Task RecordTaskAsync(string id, string actor, string summary, string? detail, CancellationToken cancellationToken, bool system = false)
+    /// <summary>An event raised on an incident's workflow through the engine API (a signal), after the workflow committed
+    /// it: who raised which event. The payload stays out (it may hold personal data). Nothing for an instance that is no incident.</summary>
+    public async Task RecordSignalAsync(string id, string actor, string eventName, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
@@ -143,19 +141,29 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
                 return 0;
             }
 
-            var kind = TimelineKind.Task.ToString();
-            if (system && await db.IncidentTimeline.AnyAsync(t => t.IncidentId == id && t.Kind == kind && t.Summary == summary && t.Detail == detail, ct))
+            AddEntry(db, id, now, actor, TimelineKind.Signal, $"Event '{eventName}' raised by {actor}.", null);
+            incident.UpdatedAt = now;
+            return await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
+    /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
+    public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null || await db.IncidentTimeline.AnyAsync(t => t.SourceId == sourceId, ct))
             {
                 return 0;
             }
 
-            if (!system && !await db.IncidentParticipants.AnyAsync(p => p.IncidentId == id && p.Who == actor && p.Role == "Task", ct))
-            {
-                db.IncidentParticipants.Add(new IncidentParticipantRecord { IncidentId = id, Who = actor, Role = "Task", Since = now });
-            }
-
-            AddEntry(db, id, now, actor, TimelineKind.Task, summary, detail);
-            Touch(incident, now);
+            var entry = NewEntry(id, now, "system", kind, summary, detail);
+            entry.SourceId = sourceId;
+            db.IncidentTimeline.Add(entry);
+            incident.UpdatedAt = now;
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
@@ -363,7 +371,10 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
     }
 
     internal static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
-        db.IncidentTimeline.Add(new IncidentTimelineRecord
+        db.IncidentTimeline.Add(NewEntry(id, at, actor, kind, summary, detail));
+
+    private static IncidentTimelineRecord NewEntry(string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
+        new()
         {
             IncidentId = id,
             At = at,
@@ -371,7 +382,7 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
             Kind = kind.ToString(),
             Summary = summary,
             Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim(),
-        });
+        };
 
     private static IncidentApprovalRecord NewApproval(
         string incidentId, string kind, int? grade, string? assessmentJson, string reason, string actor, DateTimeOffset now) => new()

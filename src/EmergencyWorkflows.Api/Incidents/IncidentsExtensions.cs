@@ -5,6 +5,7 @@ using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Sla;
+using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EmergencyWorkflows.Api.Incidents;
@@ -43,6 +44,7 @@ internal static class IncidentsExtensions
         services.AddSingleton(new GradeSuggester());
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<IncidentLedger>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TimelineOutboxHandler>());
         services.AddSingleton<IncidentStartSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentStartSweeper>());
         return services;

@@ -46,12 +46,12 @@ internal sealed record DeliverySummary(int Total, int Delivered, int Failed, int
 internal sealed record AttemptView(int Attempt, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, int? StatusCode, string? Error);
 
 internal sealed record DeliveryView(
-    string DedupKey, string IncidentId, string InstanceId, int Tier, int Repetition, string RecipientId, string Channel, string Subject,
+    string DedupKey, string IncidentId, string InstanceId, string Topic, int Tier, int Repetition, string RecipientId, string Channel, string Subject,
     string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextAttemptAt, int? LastStatusCode,
     string? LastError, IReadOnlyList<AttemptView> AttemptLog)
 {
     public static DeliveryView From(NotificationDeliveryRecord r) => new(
-        r.DedupKey, r.IncidentId, r.InstanceId, r.Tier, r.Repetition, r.RecipientId, r.Channel, r.Subject, r.Status, r.Attempts,
+        r.DedupKey, r.IncidentId, r.InstanceId, r.Topic, r.Tier, r.Repetition, r.RecipientId, r.Channel, r.Subject, r.Status, r.Attempts,
         r.CreatedAt, r.UpdatedAt, r.NextAttemptAt, r.LastStatusCode, r.LastError,
         r.AttemptLog.Select(a => new AttemptView(a.Attempt, a.StartedAt, a.FinishedAt, a.Outcome, a.StatusCode, a.Error)).ToList());
 }

@@ -1,8 +1,10 @@
+using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
 using EmergencyWorkflows.Emergency.Team;
 using EmergencyWorkflows.Persistence.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Notifications;
 
@@ -15,6 +17,7 @@ internal sealed class NotificationDelivery(
     EfDeliveryLedger ledger,
     NotificationDispatcher dispatcher,
     IEmergencyDirectory directory,
+    IOptions<AuthOptions> auth,
     RetryPolicy retry,
     TimeProvider time,
     ILogger<NotificationDelivery> logger)
@@ -30,7 +33,7 @@ internal sealed class NotificationDelivery(
     {
         ArgumentNullException.ThrowIfNull(notification);
         DeliveryRecord? outcome;
-        var recipient = directory.Roster.Find(notification.RecipientId);
+        var recipient = directory.Roster.Find(notification.RecipientId) ?? SignInUser(notification.RecipientId);
         if (recipient is null)
         {
             outcome = await RecordUnknownRecipientAsync(notification, cancellationToken);
@@ -61,6 +64,13 @@ internal sealed class NotificationDelivery(
 
         return outcome;
     }
+
+    /// <summary>An employee who is no team member (an affected employee told of an announcement) is reached by user
+    /// name: the in-app inbox reaches them; channels needing contact details fail, recorded, as for a member without them.</summary>
+    private TeamMember? SignInUser(string recipientId) =>
+        auth.Value.Users.FirstOrDefault(u => u.UserName == recipientId || u.MemberId == recipientId) is { } user
+            ? new TeamMember(recipientId, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName, string.Empty, [])
+            : null;
 
     // The member may have been added on another node a moment ago (the directory refreshes every few seconds), so
     // this is a transient failure: retried with backoff, and recorded as failed when the retries run out.

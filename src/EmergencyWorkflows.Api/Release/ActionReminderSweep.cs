@@ -37,14 +37,15 @@ internal sealed class ActionReminderSweep(
         {
             var notification = new Notification(
                 action.IncidentId,
-                ReleaseNotifications.ReminderTierBase + action.Ordinal,
-                today.DayNumber,
+                0,
+                0,
                 action.OwnerId,
                 NotificationChannel.InApp,
                 $"Overdue improvement action: {action.Title}",
                 $"The improvement action '{action.Title}' from the review of incident {action.IncidentId} was due {action.DueAt:yyyy-MM-dd HH:mm} UTC "
                     + $"and is not done yet. Mark it done with POST /api/incidents/{action.IncidentId}/review/actions/{action.Id}/done.",
-                new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(action.IncidentId)}/review"));
+                new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(action.IncidentId)}/review"),
+                NotificationTopics.ActionReminder(action.Id, today));
 
             // The day mark, the timeline line and the outbox message commit together, re-checked under the write queue,
             // so two sweeps at once (or a sweep after a crash) queue the reminder once.

@@ -6,6 +6,7 @@ using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Incidents;
+using EmergencyWorkflows.Runtime.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,16 @@ namespace EmergencyWorkflows.Api.Release;
 
 /// <summary>
 /// Information release (plan §3.4): team leads, department heads and admins publish announcements and progress updates
-/// through the official channels; every employee reads the feed. Email and instant-message channels also reach the
-/// affected employees named as recipients, through the Emergency.Notify outbox and the delivery ledger (email, in-app inbox).
+/// through the official channels; every employee reads the feed. The affected employees (the reporter and the people
+/// involved who are known users or team members) always get it in their in-app inbox, and by email when the Email channel
+/// is chosen; recipients named in the request get the Email / instant-message channels chosen. Deliveries go through
+/// the Emergency.Notify outbox and the delivery ledger, committed with the announcement.
 /// </summary>
 internal static class AnnouncementEndpoints
 {
     private const int MaxMessageLength = 4000;
     private const int MaxRecipients = 200;
+    private const int MaxTemplateLength = 8000;
     private const int FeedLimit = 100;
 
     public static IEndpointRouteBuilder MapAnnouncements(this IEndpointRouteBuilder app)
@@ -55,7 +59,7 @@ internal static class AnnouncementEndpoints
 
     private static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
         string id, AnnouncementBody? body, ClaimsPrincipal user, IncidentWriter writer, AnnouncementTemplates templates,
-        AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        AffectedEmployees affected, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!IncidentAccess.MayAssess(user))
         {
@@ -101,6 +105,23 @@ internal static class AnnouncementEndpoints
             return Problems.BadRequest($"'recipients' holds at most {MaxRecipients} member ids of at most 200 characters.");
         }
 
+        if (body.TitleTemplate is { Length: > MaxTemplateLength } || body.BodyTemplate is { Length: > MaxTemplateLength })
+        {
+            return Problems.BadRequest($"'titleTemplate' and 'bodyTemplate' are at most {MaxTemplateLength} characters.");
+        }
+
+        LiquidTemplate? titleOverride = null;
+        LiquidTemplate? bodyOverride = null;
+        if (body.TitleTemplate is { } titleText && AnnouncementTemplates.WhyInvalid(titleText, out titleOverride) is { } titleError)
+        {
+            return Problems.BadRequest($"'titleTemplate' is not a valid Liquid template: {titleError}");
+        }
+
+        if (body.BodyTemplate is { } bodyText && AnnouncementTemplates.WhyInvalid(bodyText, out bodyOverride) is { } bodyError)
+        {
+            return Problems.BadRequest($"'bodyTemplate' is not a valid Liquid template: {bodyError}");
+        }
+
         var actor = user.UserNameOf() ?? "unknown";
         var channelList = string.Join(",", channels.Distinct());
         var published = await writer.WriteAsync(async (db, ct) =>
@@ -112,6 +133,7 @@ internal static class AnnouncementEndpoints
             }
 
             var template = templates.For(incident.Category, language);
+            var rendered = AnnouncementTemplates.Render(titleOverride ?? template.Title, bodyOverride ?? template.Body, incident, body.Message.Trim());
             var sequence = 1 + (await db.Announcements.Where(a => a.IncidentId == id).MaxAsync(a => (long?)a.Sequence, ct) ?? 0);
             var now = time.GetUtcNow();
             var record = new AnnouncementRecord
@@ -122,8 +144,9 @@ internal static class AnnouncementEndpoints
                 Kind = kind,
                 Channels = channelList,
                 Language = language,
-                Title = Truncate(AnnouncementTemplates.Render(template.Title, incident, body.Message.Trim()), 400),
-                Body = AnnouncementTemplates.Render(template.Body, incident, body.Message.Trim()),
+                Title = Truncate(rendered.Title, 400),
+                Body = rendered.Body,
+                BodyHtml = rendered.BodyHtml,
                 PublishedBy = actor,
                 PublishedAt = now,
             };
@@ -131,18 +154,22 @@ internal static class AnnouncementEndpoints
 
             // Email and instant-message deliveries commit with the announcement (outbox): none is lost, none is sent twice.
             var link = new Uri(links.BaseUrl, $"/api/incidents/{Uri.EscapeDataString(id)}");
-            foreach (var target in Targets(channels))
+            var affectedIds = affected.Of(incident);
+            var deliveries = Targets(channels).SelectMany(target => recipients.Select(r => (Recipient: r, Channel: target)))
+                .Concat(affectedIds.Select(r => (Recipient: r, Channel: NotificationChannel.InApp)))
+                .Concat(channels.Contains(AnnouncementChannel.Email) ? affectedIds.Select(r => (Recipient: r, Channel: NotificationChannel.Email)) : [])
+                .Distinct()
+                .ToList();
+            foreach (var (recipient, target) in deliveries)
             {
-                foreach (var recipient in recipients)
-                {
-                    db.Outbox.Add(ReleaseNotifications.ToOutbox(
-                        new Notification(id, ReleaseNotifications.AnnouncementTier, (int)sequence, recipient, target, record.Title, record.Body, link), now));
-                }
+                db.Outbox.Add(ReleaseNotifications.ToOutbox(
+                    new Notification(id, 0, 0, recipient, target, record.Title, record.Body, link, NotificationTopics.Announcement(record.Id)), now));
             }
 
+            var reached = deliveries.Select(d => d.Recipient).Distinct(StringComparer.Ordinal).Count();
             IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Announcement,
                 $"{(kind == "ProgressUpdate" ? "Progress update" : "Announcement")} #{sequence} published via {channelList}: {record.Title}",
-                recipients.Count == 0 ? null : $"Sent to {recipients.Count} affected employee(s).");
+                reached == 0 ? null : $"Sent to {reached} affected employee(s) ({affectedIds.Count} from the report, {recipients.Count} named).");
             IncidentLedger.Touch(incident, now);
             await db.SaveChangesAsync(ct);
             return record;
@@ -180,12 +207,17 @@ internal enum AnnouncementChannel
 
 /// <summary>What to announce: the message (rendered into the category's template), the channels, the language (zh or en),
 /// the kind (Announcement or ProgressUpdate) and optional recipients (member ids of the affected employees).</summary>
-internal sealed record AnnouncementBody(string? Message, string[]? Channels, string? Language, string? Kind, string[]? Recipients);
+/// <param name="TitleTemplate">Optional Liquid replacing the category's title template for this announcement.</param>
+/// <param name="BodyTemplate">Optional Liquid replacing the category's body template for this announcement.</param>
+internal sealed record AnnouncementBody(
+    string? Message, string[]? Channels, string? Language, string? Kind, string[]? Recipients, string? TitleTemplate = null, string? BodyTemplate = null);
 
 internal sealed record AnnouncementView(
     string Id, string IncidentId, long Sequence, string Kind, string[] Channels, string Language, string Title, string Body,
-    string PublishedBy, DateTimeOffset PublishedAt)
+    string PublishedBy, DateTimeOffset PublishedAt, string BodyHtml)
 {
+    /// <summary>Announcements from before HTML rendering get their plain body, encoded.</summary>
     public static AnnouncementView From(AnnouncementRecord r) =>
-        new(r.Id, r.IncidentId, r.Sequence, r.Kind, r.Channels.Split(','), r.Language, r.Title, r.Body, r.PublishedBy, r.PublishedAt);
+        new(r.Id, r.IncidentId, r.Sequence, r.Kind, r.Channels.Split(','), r.Language, r.Title, r.Body, r.PublishedBy, r.PublishedAt,
+            r.BodyHtml.Length > 0 ? r.BodyHtml : System.Net.WebUtility.HtmlEncode(r.Body));
 }

@@ -7,6 +7,7 @@ internal static class ReleaseExtensions
     public static IServiceCollection AddInformationRelease(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AnnouncementTemplates.From(configuration));
+        services.AddSingleton<AffectedEmployees>();
         services.AddSingleton(configuration.GetSection(ReviewOptions.Section).Get<ReviewOptions>() ?? new ReviewOptions());
         services.AddSingleton<ActionReminderSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<ActionReminderSweep>());

@@ -18,7 +18,7 @@ namespace EmergencyWorkflows.Api.Tasks;
 /// and then land on the incident's timeline.
 /// </summary>
 internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore instances, IWorkflowRuntime runtime,
-    IEmergencyDirectory directory, IncidentLedger ledger, IOptions<AuthOptions> auth)
+    IEmergencyDirectory directory, IOptions<AuthOptions> auth)
 {
     private const int MaxReasonLength = 2000;
 
@@ -55,7 +55,7 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
 
     public async Task<TaskOutcome> ClaimAsync(string taskId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await FindAsync(taskId, cancellationToken) is not var (task, instanceId) || !MayAct(task, user))
+        if (await FindAsync(taskId, cancellationToken) is not var (task, _) || !MayAct(task, user))
         {
             return TaskOutcome.NotFound(taskId);
         }
@@ -66,13 +66,12 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
             return TaskOutcome.Conflict($"Task '{taskId}' is already claimed by {holder}.");
         }
 
-        return await ResumeAsync(taskId, instanceId, new JsonObject { ["action"] = HumanTask.ClaimAction, ["by"] = me },
-            user, $"Task \"{task["title"]}\" claimed by {me}.", null, cancellationToken);
+        return await ResumeAsync(taskId, new JsonObject { ["action"] = HumanTask.ClaimAction, ["by"] = me }, user, cancellationToken);
     }
 
     public async Task<TaskOutcome> ReassignAsync(string taskId, ReassignTaskBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await FindAsync(taskId, cancellationToken) is not var (task, instanceId) || !MayAct(task, user))
+        if (await FindAsync(taskId, cancellationToken) is not var (task, _) || !MayAct(task, user))
         {
             return TaskOutcome.NotFound(taskId);
         }
@@ -98,8 +97,8 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
             return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or a team lead may reassign it.");
         }
 
-        return await ResumeAsync(taskId, instanceId, new JsonObject { ["action"] = HumanTask.ReassignAction, ["to"] = to, ["by"] = Me(user) },
-            user, $"Task \"{task["title"]}\" reassigned from {(string?)task["claimedBy"] ?? (string?)task["assignee"]} to {to}.", body.Reason.Trim(), cancellationToken);
+        return await ResumeAsync(taskId,
+            new JsonObject { ["action"] = HumanTask.ReassignAction, ["to"] = to, ["by"] = Me(user), ["reason"] = body.Reason.Trim() }, user, cancellationToken);
     }
 
     public async Task<TaskOutcome> CompleteAsync(string taskId, JsonObject task, string instanceId, CompleteTaskBody? body, ClaimsPrincipal user,
@@ -136,20 +135,19 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
             ["form"] = body?.Form?.DeepClone() ?? new JsonObject(),
             ["by"] = me,
         };
-        return await ResumeAsync(taskId, instanceId, input, user, $"Task \"{task["title"]}\" completed by {me}: {outcome}.",
-            body?.Form?.ToJsonString(), cancellationToken);
+        return await ResumeAsync(taskId, input, user, cancellationToken);
     }
 
-    private async Task<TaskOutcome> ResumeAsync(string taskId, string instanceId, JsonObject action, ClaimsPrincipal user, string summary,
-        string? detail, CancellationToken cancellationToken)
+    /// <summary>The task's activity writes the timeline line (outbox, committed with the change); the actor rides along.</summary>
+    private async Task<TaskOutcome> ResumeAsync(string taskId, JsonObject action, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        action["actor"] = user.UserNameOf() ?? Me(user);
         var result = await runtime.CompleteTaskAsync(taskId, action, cancellationToken);
         if (result.Status != ResumeStatus.Resumed)
         {
             return result.Status == ResumeStatus.NotFound ? TaskOutcome.NotFound(taskId) : TaskOutcome.Conflict($"Task '{taskId}' changed meanwhile; reload it.");
         }
 
-        await ledger.RecordTaskAsync(instanceId, user.UserNameOf() ?? Me(user), summary, detail, cancellationToken);
         return TaskOutcome.Ok(result);
     }
 

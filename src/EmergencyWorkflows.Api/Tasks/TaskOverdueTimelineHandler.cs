@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
 
@@ -18,6 +19,6 @@ internal sealed class TaskOverdueTimelineHandler(IncidentLedger ledger) : IOutbo
         var due = message.Payload["due"]?.GetValue<DateTimeOffset>();
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"Task \"{(string?)message.Payload["title"]}\" is overdue (due {due:u}, assigned to {(string?)message.Payload["assignee"]}); {(int?)message.Payload["notified"] ?? 0} escalation notification(s) sent.");
-        return ledger.RecordTaskAsync(message.InstanceId, "system", summary, $"task {(string?)message.Payload["taskId"]}", cancellationToken, system: true);
+        return ledger.RecordSystemAsync(message.InstanceId, TimelineKind.Task, summary, $"task {(string?)message.Payload["taskId"]}", message.Id, cancellationToken);
     }
 }

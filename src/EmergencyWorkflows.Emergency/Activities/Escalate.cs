@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Emergency.Escalation;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Runtime.Activities;
@@ -145,6 +146,14 @@ public sealed class Escalate(IEmergencyDirectory directory, AckLinkSigner signer
         }
 
         IncidentRecord.RecordRound(context, step, notifications.Count);
+
+        // The round on the incident's timeline; whoever it notified becomes a participant (and so may see the incident).
+        var reached = notifications.Select(n => n.RecipientId).Distinct(StringComparer.Ordinal).ToArray();
+        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{incidentId}/escalation/{step.Tier}/{step.Repetition}"), "system",
+            TimelineKind.Notification,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Escalation tier {step.Tier} reached (round {step.Repetition}): {notifications.Count} notification(s) to {(reached.Length == 0 ? "nobody reachable" : string.Join(", ", reached))}."),
+            null, [.. reached.Select(r => (r, TimelineOutbox.Notified))]);
         logger.LogWarning("Incident {InstanceId} escalated: tier {Tier} round {Repetition} to {RecipientCount} recipient(s), {NotificationCount} notification(s)",
             incidentId, step.Tier, step.Repetition, step.RecipientIds.Count, notifications.Count);
         return notifications.Count;

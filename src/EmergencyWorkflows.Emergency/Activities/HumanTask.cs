@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Team;
@@ -105,6 +106,9 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             ["overdue"] = false,
         };
         context.Properties["task"] = task;
+        var assignee = (string)task["assignee"]!;
+        Record(context, task, "system", $"Task \"{task["title"]}\" opened for {assignee}" + (due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d:u}.") : "."),
+            (string?)task["instructions"], Person(assignee, TimelineOutbox.Assigned));
         context.CreateBookmark(BookmarkNames.RunTask, taskId, (JsonObject)task.DeepClone());
         if (due is { } at)
         {
@@ -124,15 +128,22 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         }
 
         var input = context.GetRunInput(RunTask.ResultInputKey) as JsonObject;
+        var by = (string?)input?["by"];
+        var actor = (string?)input?["actor"] ?? by ?? "system";
         switch ((string?)input?["action"])
         {
             case ClaimAction:
-                task["claimedBy"] = (string?)input!["by"];
+                task["claimedBy"] = by;
+                Record(context, task, actor, $"Task \"{task["title"]}\" claimed by {by}.", null, (by ?? string.Empty, TimelineOutbox.Worked));
                 Wait(context, task);
                 return;
             case ReassignAction:
-                task["assignee"] = (string?)input!["to"];
+                var from = (string?)task["claimedBy"] ?? (string?)task["assignee"];
+                var to = (string?)input!["to"];
+                task["assignee"] = to;
                 task["claimedBy"] = null;
+                Record(context, task, actor, $"Task \"{task["title"]}\" reassigned from {from} to {to}.", (string?)input["reason"],
+                    Person(to, TimelineOutbox.Assigned), (actor, TimelineOutbox.Worked));
                 Wait(context, task);
                 return;
             default:
@@ -142,10 +153,33 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
                 var form = (string?)input?["action"] == CompleteAction ? input!["form"]?.DeepClone() : input?.DeepClone();
                 context.SetOutput("form", form);
                 context.SetOutput("outcome", outcome);
-                context.SetOutput("completedBy", (string?)input?["by"]);
+                context.SetOutput("completedBy", by);
+                Record(context, task, actor, $"Task \"{task["title"]}\" completed by {by ?? "the engine API"}: {outcome}.",
+                    form?.ToJsonString(), (by ?? string.Empty, TimelineOutbox.Worked));
                 context.Complete([outcome]);
                 return;
         }
+    }
+
+    /// <summary>The task's next timeline line, numbered per task so its outbox message id is unique and stable.</summary>
+    private static void Record(ActivityExecutionContext context, JsonObject task, string actor, string summary, string? detail,
+        params (string Who, string Role)[] participants)
+    {
+        var sequence = ((int?)task["timelineEntries"] ?? 0) + 1;
+        task["timelineEntries"] = sequence;
+        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task, summary,
+            detail, participants);
+    }
+
+    /// <summary>The assignee as a participant when it names a person (a member id or a user name), nobody for a role.</summary>
+    private static (string Who, string Role) Person(string? assignee, string role) =>
+        assignee is null || IsRole(assignee) ? (string.Empty, role) : (assignee, role);
+
+    private static bool IsRole(string name)
+    {
+        var bare = name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return TeamRoles.All.Append("reporter")
+            .Any(r => string.Equals(r.Replace("-", string.Empty, StringComparison.Ordinal), bare, StringComparison.OrdinalIgnoreCase));
     }
 
     private static void Wait(ActivityExecutionContext context, JsonObject task) =>
@@ -202,10 +236,10 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             var ack = signer.CreateLink(links.BaseUrl, incidentId, recipientId, expiresAt);
             foreach (var channel in EscalationChannels.Select(Enum.Parse<NotificationChannel>).Where(c => NotificationComposer.Reaches(member, c)))
             {
-                // Tier 0 with a repetition derived from the task id: distinct from the escalation rounds and per task.
-                var notification = new Notification(incidentId, 0, Repetition(taskId), recipientId, channel, subject, text, ack);
+                // Its own topic per task: apart from the escalation rounds and from every other task's notice.
+                var notification = new Notification(incidentId, 0, 0, recipientId, channel, subject, text, ack, NotificationTopics.TaskOverdue(taskId));
                 context.AddOutboxMessage(NotificationOutbox.Kind, NotificationOutbox.ToPayload(notification, incidentId),
-                    $"task-overdue/{taskId}/{recipientId}/{channel}");
+                    NotificationOutbox.MessageId(notification));
                 sent++;
             }
         }
@@ -229,16 +263,5 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         Wait(context, task);
         logger.LogWarning("Task {TaskId} of instance {InstanceId} is overdue: {NotificationCount} escalation notification(s)",
             taskId, incidentId, sent);
-    }
-
-    private static int Repetition(string taskId)
-    {
-        var hash = 17;
-        foreach (var c in taskId)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return 1000 + (hash & 0x3FFFFFF);
     }
 }

@@ -1,14 +1,16 @@
 namespace EmergencyWorkflows.Emergency.Notifications;
 
 /// <summary>
-/// One message to one recipient on one channel for one escalation round. <see cref="DedupKey"/> is the
-/// (incident, tier, repetition, recipient, channel) 5-tuple: store it under a unique index and a job that runs
-/// twice delivers at most once.
+/// One message to one recipient on one channel about one topic (an escalation round, a task's overdue notice, an
+/// announcement, a reminder). <see cref="DedupKey"/> is the (incident, topic, tier, repetition, recipient, channel)
+/// tuple: store it under a unique index and a job that runs twice delivers at most once.
 /// </summary>
 public sealed record Notification
 {
-    public Notification(string incidentId, int tier, int repetition, string recipientId, NotificationChannel channel, string subject, string text, Uri ackUrl)
+    public Notification(string incidentId, int tier, int repetition, string recipientId, NotificationChannel channel, string subject, string text, Uri ackUrl,
+        string topic = NotificationTopics.Escalation)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientId);
         ArgumentNullException.ThrowIfNull(ackUrl);
@@ -22,7 +24,11 @@ public sealed record Notification
         Subject = subject ?? string.Empty;
         Text = text ?? string.Empty;
         AckUrl = ackUrl;
+        Topic = topic;
     }
+
+    /// <summary>What the message is about (<see cref="NotificationTopics"/>); part of the dedup key.</summary>
+    public string Topic { get; }
 
     public string IncidentId { get; }
 
@@ -41,13 +47,14 @@ public sealed record Notification
 
     public Uri AckUrl { get; }
 
-    /// <summary>Each part is percent-encoded, so an id containing the separator cannot collide with another tuple.</summary>
-    public string DedupKey =>
-        string.Join(
-            '/',
-            Uri.EscapeDataString(IncidentId),
-            Tier.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Repetition.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Uri.EscapeDataString(RecipientId),
-            Channel.ToString());
+    /// <summary>Each part is percent-encoded, so an id containing the separator cannot collide with another tuple. The
+    /// escalation topic keeps the five-part key it had before topics existed (incident/tier/repetition/recipient/channel),
+    /// so rows, inbox items and outbox messages written before the upgrade still match; every other topic adds itself
+    /// as the second part.</summary>
+    public string DedupKey => Topic == NotificationTopics.Escalation
+        ? string.Join('/', Uri.EscapeDataString(IncidentId), Number(Tier), Number(Repetition), Uri.EscapeDataString(RecipientId), Channel.ToString())
+        : string.Join('/', Uri.EscapeDataString(IncidentId), Uri.EscapeDataString(Topic), Number(Tier), Number(Repetition),
+            Uri.EscapeDataString(RecipientId), Channel.ToString());
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

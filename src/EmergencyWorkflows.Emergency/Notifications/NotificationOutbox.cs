@@ -26,6 +26,7 @@ public static class NotificationOutbox
         {
             ["instanceId"] = instanceId,
             ["incidentId"] = notification.IncidentId,
+            ["topic"] = notification.Topic,
             ["tier"] = notification.Tier,
             ["repetition"] = notification.Repetition,
             ["recipientId"] = notification.RecipientId,
@@ -47,7 +48,8 @@ public static class NotificationOutbox
             Enum.Parse<NotificationChannel>(Required(payload, "channel")),
             payload["subject"]?.ToString() ?? string.Empty,
             payload["text"]?.ToString() ?? string.Empty,
-            new Uri(Required(payload, "ackUrl")));
+            new Uri(Required(payload, "ackUrl")),
+            payload["topic"]?.ToString() is { Length: > 0 } topic ? topic : NotificationTopics.Escalation);
         return (notification, Required(payload, "instanceId"));
     }
 

@@ -11,6 +11,10 @@ public sealed class AnnouncementRecord
     public required string Language { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The body rendered for HTML (the template's markup kept, every field HTML-encoded); empty for
+    /// announcements published before it existed.</summary>
+    public string BodyHtml { get; set; } = string.Empty;
     public required string PublishedBy { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
 }

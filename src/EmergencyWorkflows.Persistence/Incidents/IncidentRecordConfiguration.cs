@@ -42,7 +42,12 @@ internal sealed class IncidentRecordConfiguration :
         builder.Property(t => t.Kind).HasMaxLength(StoreLimits.EnumLength);
         builder.HasOne<IncidentRecord>().WithMany().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.IncidentId, t.At });
+        builder.Property(t => t.SourceId).HasMaxLength(SourceIdLength);
+        builder.HasIndex(t => t.SourceId).IsUnique();
     }
+
+    // An outbox message id or "delivery/" + a notification dedup key.
+    internal const int SourceIdLength = 1100;
 
     public void Configure(EntityTypeBuilder<IncidentAttachmentRecord> builder)
     {

@@ -10,4 +10,8 @@ public sealed class IncidentTimelineRecord
     public required string Kind { get; set; }
     public required string Summary { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>What wrote the entry when it may be written twice (an outbox message id, a delivery's dedup key);
+    /// unique, so the second write is refused. Null for entries written in the transaction of their change.</summary>
+    public string? SourceId { get; set; }
 }

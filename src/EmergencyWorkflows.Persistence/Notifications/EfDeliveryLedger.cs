@@ -1,5 +1,6 @@
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
+using EmergencyWorkflows.Persistence.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmergencyWorkflows.Persistence.Notifications;
@@ -93,6 +94,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
 
         var redacted = completed with { LastError = ErrorText.Redact(completed.LastError) };
         Apply(row, redacted);
+        await RecordOnTimelineAsync(db, row, cancellationToken);
         var attempt = await db.Set<DeliveryAttemptRecord>()
             .SingleOrDefaultAsync(a => a.DedupKey == completed.DedupKey && a.Attempt == completed.Attempts, cancellationToken);
         if (attempt is not null)
@@ -112,6 +114,38 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
         {
             return false;
         }
+    }
+
+    /// <summary>A notification that was delivered, or failed for good, lands on its incident's timeline in the same
+    /// transaction as its final state; keyed by the dedup key, so it is written once. The recipient is named by id (a
+    /// member id or user name), never by address or number.</summary>
+    private static async Task RecordOnTimelineAsync(WorkflowsDbContext db, NotificationDeliveryRecord row, CancellationToken cancellationToken)
+    {
+        var delivered = row.Status == nameof(DeliveryStatus.Delivered);
+        if (!(delivered || row.Status == nameof(DeliveryStatus.Failed))
+            || !await db.Incidents.AnyAsync(i => i.Id == row.IncidentId, cancellationToken))
+        {
+            return;
+        }
+
+        var source = $"delivery/{row.DedupKey}";
+        if (await db.IncidentTimeline.AnyAsync(t => t.SourceId == source, cancellationToken))
+        {
+            return;
+        }
+
+        db.IncidentTimeline.Add(new IncidentTimelineRecord
+        {
+            IncidentId = row.IncidentId,
+            At = row.UpdatedAt,
+            Actor = "system",
+            Kind = nameof(Emergency.Incidents.TimelineKind.Notification),
+            Summary = delivered
+                ? $"Notification ({row.Topic}) sent to {row.RecipientId} via {row.Channel}: {row.Subject}"
+                : $"Notification ({row.Topic}) to {row.RecipientId} via {row.Channel} failed for good after {row.Attempts} attempt(s).",
+            Detail = delivered ? null : row.LastError,
+            SourceId = source,
+        });
     }
 
     public async Task<DeliveryRecord?> FindAsync(string dedupKey, CancellationToken cancellationToken)
@@ -151,14 +185,14 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             row.AttemptLog = row.AttemptLog.OrderBy(a => a.Attempt).ToList();
         }
 
-        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Tier).ThenBy(r => r.Repetition).ThenBy(r => r.DedupKey, StringComparer.Ordinal).ToList();
+        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Topic, StringComparer.Ordinal).ThenBy(r => r.Tier).ThenBy(r => r.Repetition).ThenBy(r => r.DedupKey, StringComparer.Ordinal).ToList();
     }
 
     public static Notification ToNotification(NotificationDeliveryRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new Notification(row.IncidentId, row.Tier, row.Repetition, row.RecipientId, Enum.Parse<NotificationChannel>(row.Channel),
-            row.Subject, row.Text, new Uri(row.AckUrl));
+            row.Subject, row.Text, new Uri(row.AckUrl), row.Topic);
     }
 
     private static NotificationDeliveryRecord NewRow(Notification n, string instanceId, DateTimeOffset now) => new()
@@ -166,6 +200,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
         DedupKey = n.DedupKey,
         IncidentId = n.IncidentId,
         InstanceId = instanceId,
+        Topic = n.Topic,
         Tier = n.Tier,
         Repetition = n.Repetition,
         RecipientId = n.RecipientId,
@@ -180,17 +215,21 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
 
     private static Notification ParseKey(string dedupKey)
     {
+        // Five parts: an escalation key (as before topics); six: incident/topic/tier/repetition/recipient/channel.
         var parts = dedupKey.Split('/');
-        if (parts.Length != 5
-            || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var tier)
-            || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var repetition)
-            || !Enum.TryParse<NotificationChannel>(parts[4], out var channel))
+        var topic = parts.Length == 6 ? Uri.UnescapeDataString(parts[1]) : NotificationTopics.Escalation;
+        var rest = parts.Length == 6 ? parts[2..] : parts[1..];
+        if (parts.Length is not (5 or 6)
+            || !int.TryParse(rest[0], System.Globalization.CultureInfo.InvariantCulture, out var tier)
+            || !int.TryParse(rest[1], System.Globalization.CultureInfo.InvariantCulture, out var repetition)
+            || !Enum.TryParse<NotificationChannel>(rest[3], out var channel))
         {
-            throw new ArgumentException($"'{dedupKey}' is not a notification dedup key (incident/tier/repetition/recipient/channel).", nameof(dedupKey));
+            throw new ArgumentException(
+                $"'{dedupKey}' is not a notification dedup key (incident[/topic]/tier/repetition/recipient/channel).", nameof(dedupKey));
         }
 
-        return new Notification(Uri.UnescapeDataString(parts[0]), tier, repetition, Uri.UnescapeDataString(parts[3]), channel,
-            string.Empty, string.Empty, new Uri("about:blank"));
+        return new Notification(Uri.UnescapeDataString(parts[0]), tier, repetition, Uri.UnescapeDataString(rest[2]), channel,
+            string.Empty, string.Empty, new Uri("about:blank"), topic);
     }
 
     private static DeliveryRecord? ToDomain(NotificationDeliveryRecord row) =>

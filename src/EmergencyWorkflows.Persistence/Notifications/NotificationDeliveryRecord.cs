@@ -1,8 +1,8 @@
 namespace EmergencyWorkflows.Persistence.Notifications;
 
 /// <summary>
-/// The delivery ledger: one row per notification (the dedup key, i.e. one per (incident, tier, repetition, recipient,
-/// channel), unique), holding what to send and the state of its delivery. <see cref="Attempts"/> and
+/// The delivery ledger: one row per notification (the dedup key, i.e. one per (incident, topic, tier, repetition,
+/// recipient, channel), unique), holding what to send and the state of its delivery. <see cref="Attempts"/> and
 /// <see cref="Status"/> are concurrency tokens: a claim or a completion only lands if nobody moved the row meanwhile.
 /// </summary>
 public sealed class NotificationDeliveryRecord
@@ -13,6 +13,10 @@ public sealed class NotificationDeliveryRecord
     public required string DedupKey { get; set; }
     public required string IncidentId { get; set; }
     public required string InstanceId { get; set; }
+
+    /// <summary>What the notification is about (<see cref="EmergencyWorkflows.Emergency.Notifications.NotificationTopics"/>).</summary>
+    public string Topic { get; set; } = EmergencyWorkflows.Emergency.Notifications.NotificationTopics.Escalation;
+
     public int Tier { get; set; }
     public int Repetition { get; set; }
     public required string RecipientId { get; set; }

@@ -16,7 +16,7 @@ namespace EmergencyWorkflows.Runtime.Expressions;
 /// </summary>
 internal sealed class LiquidEvaluator
 {
-    private static readonly FluidParser Parser = new();
+    private static readonly FluidParser Parser = LiquidTemplate.Parser;
     private readonly ConcurrentDictionary<string, (IFluidTemplate? Template, string? Error)> _templates = new(StringComparer.Ordinal);
     private readonly ExpressionEvaluatorOptions _options;
     private readonly TemplateOptions _templateOptions;
@@ -24,9 +24,7 @@ internal sealed class LiquidEvaluator
     public LiquidEvaluator(ExpressionEvaluatorOptions options)
     {
         _options = options;
-        _templateOptions = new TemplateOptions { MaxSteps = options.MaxLiquidSteps, TimeZone = options.TimeZone };
-        _templateOptions.Filters.AddFilter("base64", Base64);
-        _templateOptions.Filters.AddFilter("keys", Keys);
+        _templateOptions = LiquidTemplate.CreateOptions(options);
     }
 
     public string? Check(string template) => Parse(template).Error is { } error
@@ -97,10 +95,10 @@ internal sealed class LiquidEvaluator
         _ => new StringValue(node.ToJsonString()),
     };
 
-    private static ValueTask<FluidValue> Base64(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+    internal static ValueTask<FluidValue> Base64(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new(new StringValue(Convert.ToBase64String(Encoding.UTF8.GetBytes(input.ToStringValue()))));
 
-    private static ValueTask<FluidValue> Keys(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+    internal static ValueTask<FluidValue> Keys(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new(input.ToObjectValue() is IFluidIndexable indexable
             ? new ArrayValue(indexable.Keys.Select(k => (FluidValue)new StringValue(k)).ToArray())
             : new ArrayValue([]));

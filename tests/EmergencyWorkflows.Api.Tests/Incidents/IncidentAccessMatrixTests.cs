@@ -70,7 +70,7 @@ public sealed class IncidentAccessMatrixTests(IncidentHost host)
         using var lead = host.Factory.CreateClientAs("lead");
         var incident = await IncidentHost.GetAsync(lead, id);
         ((string)incident["status"]!).Should().Be("Reported");
-        IncidentHost.Timeline(incident).Should().ContainSingle();
+        IncidentHost.Steps(incident).Should().ContainSingle();
     }
 
     private async Task<string> EmployeeReportAsync()

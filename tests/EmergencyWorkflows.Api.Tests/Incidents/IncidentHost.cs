@@ -68,6 +68,25 @@ public sealed class IncidentHost : IDisposable
 
     public static IEnumerable<(string Kind, string Summary, string Actor)> Timeline(JsonObject incident) =>
         incident["timeline"]!.AsArray().Select(t => ((string)t!["kind"]!, (string)t["summary"]!, (string)t["actor"]!));
+
+    /// <summary>The timeline without the lines the workflow's tasks and the deliveries add in the background (outbox):
+    /// what the request-driven steps wrote, in order.</summary>
+    public static IEnumerable<(string Kind, string Summary, string Actor)> Steps(JsonObject incident) =>
+        Timeline(incident).Where(t => t.Kind is not ("Task" or "Notification"));
+
+    /// <summary>Reads the incident until its timeline satisfies <paramref name="settled"/> (background lines arrive
+    /// through the outbox); returns the incident as last read.
+    /// The caller may not see it yet either (participants arrive with those lines).</summary>
+    public static async Task<JsonObject> WhenTimelineAsync(HttpClient client, string id, Func<List<JsonObject>, bool> settled, string what) =>
+        (await Settle.UntilAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync($"/api/incidents/{id}");
+                return response.StatusCode == HttpStatusCode.OK ? (await response.ReadJsonAsync()).AsObject() : null;
+            },
+            i => i is not null && settled([.. i["timeline"]!.AsArray().Select(t => t!.AsObject())]),
+            TimeSpan.FromSeconds(20),
+            what))!;
 }
 
 [CollectionDefinition(Name)]

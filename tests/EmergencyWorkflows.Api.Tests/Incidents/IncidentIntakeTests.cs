@@ -28,7 +28,7 @@ public sealed class IncidentIntakeTests(IncidentHost host)
         ((bool)created["workflowStarted"]!).Should().BeTrue();
         ((string)created["reportedBy"]!).Should().Be("employee");
         ((int)created["attachments"]![0]!["sizeBytes"]!).Should().Be(300);
-        IncidentHost.Timeline(created).Should().ContainSingle().Which.Kind.Should().Be("Reported");
+        IncidentHost.Steps(created).Should().ContainSingle().Which.Kind.Should().Be("Reported");
         var instance = await host.Factory.CreateClient().GetInstanceAsync(id);
         ((string)instance["definitionId"]!).Should().Be("personnel-safety");
         ((string)instance["correlationId"]!).Should().Be(id);

@@ -41,9 +41,9 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         closed.Status.Should().Be(HttpStatusCode.OK, closed.Body.ToJsonString());
         var final = await IncidentHost.GetAsync(employee, id);
         ((string)final["status"]!).Should().Be("Closed");
-        IncidentHost.Timeline(final).Select(t => t.Kind).Should().Equal(
+        IncidentHost.Steps(final).Select(t => t.Kind).Should().Equal(
             "Reported", "Signal", "Transition", "Assessment", "Transition", "Transition", "Transition", "Transition");
-        var timeline = IncidentHost.Timeline(final).ToList();
+        var timeline = IncidentHost.Steps(final).ToList();
         timeline[1].Summary.Should().Contain("Acknowledged").And.Contain("m-responder");
         timeline[2].Summary.Should().Be("Reported → Responding.");
         timeline[3].Actor.Should().Be("lead");

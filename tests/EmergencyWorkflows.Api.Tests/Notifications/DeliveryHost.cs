@@ -34,6 +34,8 @@ public sealed class DeliveryHost : IAsyncLifetime, IDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    public ApiFactory Factory => factory!;
+
     public IServiceProvider Services => factory!.Services;
 
     public CapturingSink Sink => factory!.Sink;

@@ -203,6 +203,50 @@ public class NotificationDeliveryTests(DeliveryHost host) : IClassFixture<Delive
     }
 
     [Fact]
+    public async Task OverdueNotices_TwoTasksSameRecipientTierAndChannel_BothDelivered()
+    {
+        var (member, _, _) = await host.CreateMemberAsync();
+        var incident = NewIncident();
+        var first = Overdue(incident, member, "task-1");
+        var second = Overdue(incident, member, "task-2");
+
+        await host.NotifyHandler.HandleAsync(DeliveryHost.Message(first, "wi-" + incident), CancellationToken.None);
+        await host.NotifyHandler.HandleAsync(DeliveryHost.Message(second, "wi-" + incident), CancellationToken.None);
+        var view = await host.NotificationsWhenAsync(incident, v => AllFinal(v, 2), "both overdue notices complete");
+
+        first.DedupKey.Should().NotBe(second.DedupKey, "the topic names the task");
+        Deliveries(view).Select(d => ((string?)d["topic"], (string?)d["status"])).Should().BeEquivalentTo(new[]
+        {
+            ("task-overdue:task-1", "Delivered"), ("task-overdue:task-2", "Delivered"),
+        });
+        using var inbox = await host.Client.GetAsync($"/api/inbox?memberId={member}");
+        (await inbox.ReadJsonAsync()).AsArray().Select(i => (string?)i!["id"]).Should().BeEquivalentTo([first.DedupKey, second.DedupKey]);
+    }
+
+    [Fact]
+    public async Task OverdueNotice_SameNoticeHandledTwice_DeliveredOnce()
+    {
+        var (member, _, _) = await host.CreateMemberAsync();
+        var incident = NewIncident();
+        var notice = Overdue(incident, member, "task-1");
+        var again = Overdue(incident, member, "task-1");
+
+        await host.NotifyHandler.HandleAsync(DeliveryHost.Message(notice, "wi-" + incident), CancellationToken.None);
+        await host.NotificationsWhenAsync(incident, v => AllFinal(v, 1), "the overdue notice completes");
+        await host.NotifyHandler.HandleAsync(DeliveryHost.Message(again, "wi-" + incident), CancellationToken.None);
+        var view = await host.NotificationsWhenAsync(incident, v => AllFinal(v, 1), "the repeat changes nothing");
+
+        var delivery = Deliveries(view).Single();
+        ((string?)delivery["topic"]).Should().Be("task-overdue:task-1");
+        ((int?)delivery["attempts"]).Should().Be(1, "the second message found the notice delivered and sent nothing");
+        using var inbox = await host.Client.GetAsync($"/api/inbox?memberId={member}");
+        (await inbox.ReadJsonAsync()).AsArray().Should().ContainSingle();
+    }
+
+    private static Notification Overdue(string incident, string member, string taskId) =>
+        new(incident, 0, 0, member, NotificationChannel.InApp, $"Task {taskId} is overdue", "Due an hour ago.", AckUrl, NotificationTopics.TaskOverdue(taskId));
+
+    [Fact]
     public async Task UnknownRecipient_RetriedThenRecordedAsFailed()
     {
         var incident = NewIncident();
@@ -243,11 +287,12 @@ public class NotificationDeliveryTests(DeliveryHost host) : IClassFixture<Delive
     public async Task Notifications_UnknownIncidentOrBadInboxQuery_Problems()
     {
         using var incident = await host.Client.GetAsync("/api/incidents/no-such-incident/notifications");
-        using var inbox = await host.Client.GetAsync("/api/inbox");
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var inbox = await employee.GetAsync("/api/inbox?memberId=m-responder");
         using var read = await host.Client.PostAsJsonAsync("/api/inbox/read", new { memberId = "x", itemIds = Array.Empty<string>() });
 
         await incident.ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await inbox.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await inbox.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await read.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -26,7 +26,7 @@ public sealed class AnnouncementApiTests(IncidentHost host)
         published.Status.Should().Be(HttpStatusCode.Created, published.Body.ToJsonString());
         var resolved = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
         resolved.Status.Should().Be(HttpStatusCode.OK, resolved.Body.ToJsonString());
-        IncidentHost.Timeline(resolved.Body).Select(t => t.Kind).TakeLast(2).Should().Equal("Announcement", "Transition");
+        IncidentHost.Steps(resolved.Body).Select(t => t.Kind).TakeLast(2).Should().Equal("Announcement", "Transition");
         IncidentHost.Timeline(resolved.Body).Should().Contain(t => t.Kind == "Announcement" && t.Actor == "lead"
             && t.Summary.Contains("InternalNotice,BulletinBoard", StringComparison.Ordinal));
     }
@@ -112,22 +112,24 @@ public sealed class AnnouncementApiTests(IncidentHost host)
 
         published.Status.Should().Be(HttpStatusCode.Created, published.Body.ToJsonString());
         ((string)published.Body["title"]!).Should().Be("Service notice: service-interruption, Level 2");
-        ((string)published.Body["body"]!).Should().Be("Mail is back. (at Building A, 3rd floor, Handling) {{unknown}}");
+        ((string)published.Body["body"]!).Should().Be("Mail is back. (at Building A, 3rd floor, Handling) {{ unknown }}");
         ((string)published.Body["kind"]!).Should().Be("ProgressUpdate");
     }
 
     [Fact]
-    public async Task Template_DefaultChinese_RendersIncidentFields()
+    public async Task Template_BuiltInChineseForTheCategory_RendersIncidentFields()
     {
         using var lead = host.Factory.CreateClientAs("lead");
         var id = await ReleaseSteps.HandlingAsync(lead, grade: 3);
+        var occurredAt = (await IncidentHost.GetAsync(lead, id))["report"]!["occurredAt"]!.GetValue<DateTimeOffset>();
 
         var published = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/announcements", new { message = "现场已处理完毕。", channels = new[] { "BulletinBoard" } });
 
         published.Status.Should().Be(HttpStatusCode.Created, published.Body.ToJsonString());
         ((string)published.Body["language"]!).Should().Be("zh");
-        ((string)published.Body["title"]!).Should().Be("【突发事件通报】personnel-safety（Level 3）");
-        ((string)published.Body["body"]!).Should().Be($"事件编号 {id}，地点：Building A, 3rd floor，当前状态：Handling。\n现场已处理完毕。");
+        ((string)published.Body["title"]!).Should().Be("【人员安全通报】Building A, 3rd floor（Level 3）");
+        ((string)published.Body["body"]!).Should().Be(
+            $"{occurredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC 在 Building A, 3rd floor 发生人员安全事件，当前状态：Handling。\n现场已处理完毕。");
     }
 
     [Fact]
@@ -145,10 +147,13 @@ public sealed class AnnouncementApiTests(IncidentHost host)
 
         published.Status.Should().Be(HttpStatusCode.Created, published.Body.ToJsonString());
         // Deliveries go through the Emergency.Notify outbox, which the dispatcher polls.
-        var deliveries = await Settle.UntilAsync(() => AnnouncementDeliveriesAsync(lead, id), d => d.Count >= 4, TimeSpan.FromSeconds(20), "four announcement deliveries");
+        // The named recipients on both channels; the affected employees too: the reporter (m-lead) and "Wang Fang", who
+        // is involved and on the team as hr-lead ("王芳 (Wang Fang)").
+        var deliveries = await Settle.UntilAsync(() => AnnouncementDeliveriesAsync(lead, id), d => d.Count >= 8, TimeSpan.FromSeconds(20), "eight announcement deliveries");
         deliveries.Should().BeEquivalentTo(new[]
         {
             ("responder-zhang", "Email"), ("responder-zhang", "InApp"), ("responder-sun", "Email"), ("responder-sun", "InApp"),
+            ("m-lead", "Email"), ("m-lead", "InApp"), ("hr-lead", "Email"), ("hr-lead", "InApp"),
         });
     }
 
@@ -161,7 +166,7 @@ public sealed class AnnouncementApiTests(IncidentHost host)
         }
 
         return (await response.ReadJsonAsync())["deliveries"]!.AsArray()
-            .Where(d => (int)d!["tier"]! == 10_000)
+            .Where(d => ((string)d!["topic"]!).StartsWith("announcement:", StringComparison.Ordinal))
             .Select(d => ((string)d!["recipientId"]!, (string)d["channel"]!))
             .ToList();
     }

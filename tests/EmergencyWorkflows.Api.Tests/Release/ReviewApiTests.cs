@@ -106,7 +106,7 @@ public sealed class ReviewApiTests(IncidentHost host)
 
         reminders.Should().ContainSingle().Which.Should().Be(("responder-zhang", "InApp"));
         IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id))
-            .Count(t => t.Kind == "Notification" && t.Summary.Contains("Overdue one", StringComparison.Ordinal))
+            .Count(t => t.Kind == "Notification" && t.Summary.StartsWith("Reminder sent", StringComparison.Ordinal) && t.Summary.Contains("Overdue one", StringComparison.Ordinal))
             .Should().Be(1, "repeated sweeps on the same day queue the reminder once");
 
         await sweep.SweepAsync(DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
@@ -115,7 +115,8 @@ public sealed class ReviewApiTests(IncidentHost host)
         // The outbox dispatches in commit order, so a same-day duplicate would have been delivered before the next day's.
         nextDay.Should().HaveCount(2, "one reminder per action per day, and only the overdue action is reminded");
         IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id))
-            .Count(t => t.Kind == "Notification" && t.Summary.Contains("Overdue one", StringComparison.Ordinal)).Should().Be(2);
+            .Count(t => t.Kind == "Notification" && t.Summary.StartsWith("Reminder sent", StringComparison.Ordinal) && t.Summary.Contains("Overdue one", StringComparison.Ordinal))
+            .Should().Be(2);
     }
 
     private static async Task<List<(string Recipient, string Channel)>> RemindersAsync(HttpClient client, string id)

@@ -33,12 +33,16 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         (await host.Factory.CreateClient().GetInstanceAsync(id)).Status().Should().Be("Finished");
         var resolved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
         resolved.Status.Should().Be(HttpStatusCode.OK, resolved.Body.ToJsonString());
-        var timeline = IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).ToList();
-        timeline.Select(t => t.Kind).Should().StartWith(["Reported", "Signal", "Transition", "Assessment", "Transition"]);
-        var taskEntries = timeline.Where(t => t.Kind == "Task").ToList();
-        taskEntries.Select(t => t.Summary).Should().HaveCount(tasks)
+        // Task lines arrive through the outbox; each task has its opened and its completed line.
+        var final = await IncidentHost.WhenTimelineAsync(lead, id,
+            t => t.Count(e => ((string)e["summary"]!).Contains("\" completed by ", StringComparison.Ordinal)) == tasks, "every completion on the timeline");
+        var timeline = IncidentHost.Timeline(final).ToList();
+        IncidentHost.Steps(final).Select(t => t.Kind).Should().StartWith(["Reported", "Signal", "Transition", "Assessment", "Transition"]);
+        var taskEntries = timeline.Where(t => t.Kind == "Task").Select(t => t.Summary).ToList();
+        taskEntries.Where(s => s.Contains(" completed by ", StringComparison.Ordinal)).Should().HaveCount(tasks)
             .And.AllSatisfy(s => s.Should().StartWith("Task \"").And.Contain("\" completed by m-"));
-        taskEntries.Select(t => t.Summary).Should().ContainMatch("*\"Close and review\" completed by m-lead: Done.");
+        taskEntries.Where(s => s.Contains("\" opened for ", StringComparison.Ordinal)).Should().HaveCount(tasks, "every task opened is on the timeline");
+        taskEntries.Should().ContainMatch("*\"Close and review\" completed by m-lead: Done.");
         timeline[^1].Summary.Should().Be("Handling → Resolved.");
     }
 
@@ -83,8 +87,10 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         ((string)stolen.Body["detail"]!).Should().Contain("claimed by m-responder");
         var again = await IncidentHost.PostAsync(responder2, $"/api/tasks/{evacuate["id"]}/claim", new { });
         again.Status.Should().Be(HttpStatusCode.Conflict);
-        var timeline = IncidentHost.Timeline(await IncidentHost.GetAsync(responder, id)).ToList();
-        timeline.Should().ContainSingle(t => t.Kind == "Task").Which.Summary.Should().Be("Task \"Evacuate people\" claimed by m-responder.");
+        var incident = await IncidentHost.WhenTimelineAsync(responder, id,
+            t => t.Any(e => ((string)e["summary"]!).Contains(" claimed by ", StringComparison.Ordinal)), "the claim on the timeline");
+        IncidentHost.Timeline(incident).Where(t => t.Summary.Contains(" claimed by ", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Be(("Task", "Task \"Evacuate people\" claimed by m-responder.", "responder"));
     }
 
     [Fact]
@@ -126,7 +132,9 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         ((string)badOutcome.Body["detail"]!).Should().Contain("'outcome' must be one of: Done");
         (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string)t["id"]!).Should().Contain((string)evacuate["id"]!);
         using var lead = host.Factory.CreateClientAs("lead");
-        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Should().NotContain(t => t.Kind == "Task");
+        var opened = await IncidentHost.WhenTimelineAsync(lead, id,
+            t => t.Any(e => ((string)e["summary"]!).StartsWith("Task \"Evacuate people\" opened", StringComparison.Ordinal)), "the task opened");
+        IncidentHost.Timeline(opened).Should().NotContain(t => t.Summary.Contains(" completed by ", StringComparison.Ordinal), "a refused completion is no event");
     }
 
     [Fact]
@@ -150,10 +158,79 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         var theirs = (await TaskDriver.OpenForAsync(responder2, id)).Where(t => (string)t["id"]! == (string)firstAid["id"]!).ToList();
         theirs.Should().ContainSingle().Which["assignee"]!.ToString().Should().Be("m-responder2");
         await TaskDriver.CompleteAsync(responder2, theirs[0]);
-        var entries = IncidentHost.Timeline(await IncidentHost.GetAsync(responder, id)).Where(t => t.Kind == "Task").ToList();
-        entries.Select(e => e.Summary).Should().Equal(
+        var incident = await IncidentHost.WhenTimelineAsync(responder, id,
+            t => t.Any(e => ((string)e["summary"]!).Contains("First aid / call professional services\" completed", StringComparison.Ordinal)), "the completion");
+        var entries = incident["timeline"]!.AsArray().Select(e => e!.AsObject())
+            .Where(e => ((string)e["summary"]!).StartsWith("Task \"First aid", StringComparison.Ordinal)).ToList();
+        entries.Should().HaveCount(3);
+        ((string)entries[0]["summary"]!).Should().StartWith("Task \"First aid / call professional services\" opened for responder");
+        entries.Skip(1).Select(e => (string)e["summary"]!).Should().Equal(
             "Task \"First aid / call professional services\" reassigned from responder to m-responder2.",
             "Task \"First aid / call professional services\" completed by m-responder2: Done.");
+        ((string?)entries[1]["detail"]).Should().Be("Trained first aider", "the reason is recorded with the reassignment");
+        ((string?)entries[1]["actor"]).Should().Be("responder");
+    }
+
+    [Fact]
+    public async Task Report_StartsTheWorkflow_EveryOpenedTaskOnTheTimelineWithItsAssignee()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+
+        var incident = await IncidentHost.WhenTimelineAsync(lead, id,
+            t => t.Count(e => ((string)e["summary"]!).Contains("\" opened for ", StringComparison.Ordinal)) >= 3, "the three first tasks opened");
+
+        var opened = IncidentHost.Timeline(incident).Where(t => t.Kind == "Task").ToList();
+        opened.Should().Contain(t => t.Summary.StartsWith("Task \"Diagnose the cause\" opened for responder, due ", StringComparison.Ordinal) && t.Actor == "system");
+        opened.Should().Contain(t => t.Summary.StartsWith("Task \"Inform affected employees\" opened for ", StringComparison.Ordinal));
+        opened.Should().OnlyHaveUniqueItems("each line is written once");
+    }
+
+    [Fact]
+    public async Task Reassign_ToAPerson_ThatPersonBecomesAParticipantAndSeesTheIncident()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not theirs yet");
+        var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
+
+        var moved = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/reassign", new { to = "m-responder2", reason = "Closer to the building" });
+
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
+        var seen = await Settle.UntilAsync(async () => (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode,
+            s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "the assignee becomes a participant");
+        seen.Should().Be(HttpStatusCode.OK);
+        using var other = host.Factory.CreateClientAs("employee2");
+        (await other.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "nobody else gains sight");
+    }
+
+    [Fact]
+    public async Task TimelineMessage_DeliveredTwice_OneEntryAndOneParticipant()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var handler = host.Factory.Services.GetServices<EmergencyWorkflows.Runtime.Execution.IOutboxMessageHandler>()
+            .Single(h => h.Kind == "Emergency.Timeline");
+        var message = new EmergencyWorkflows.Runtime.Instances.OutboxMessage($"Emergency.Timeline/{id}:t9/1", id, handler.Kind, new JsonObject
+        {
+            ["at"] = DateTimeOffset.UtcNow,
+            ["actor"] = "system",
+            ["kind"] = "Task",
+            ["summary"] = "Task \"Check the stairs\" opened for m-responder2.",
+            ["participants"] = new JsonArray(new JsonObject { ["who"] = "m-responder2", ["role"] = "Assigned" }),
+        }, DateTimeOffset.UtcNow);
+
+        await handler.HandleAsync(message, CancellationToken.None);
+        await handler.HandleAsync(message, CancellationToken.None);
+
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Summary.Contains("Check the stairs", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Should().Be(("Task", "Task \"Check the stairs\" opened for m-responder2.", "system"));
+        (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK, "the assignee is a participant");
     }
 
     [Fact]

@@ -126,6 +126,10 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channels")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -482,11 +486,18 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "At");
 
@@ -735,6 +746,11 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -744,7 +760,7 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("IncidentId", "Tier", "Repetition", "RecipientId", "Channel")
+                    b.HasIndex("IncidentId", "Topic", "Tier", "Repetition", "RecipientId", "Channel")
                         .IsUnique();
 
                     b.ToTable("NotificationDeliveries", (string)null);
