@@ -342,6 +342,38 @@ public class RespondPageTests(SharedHost host)
         after.QuerySelector("#acknowledge").Should().BeNull("it is done");
         after.QuerySelector("#arrive").Should().NotBeNull("arriving on site is still to record");
         after.QuerySelector("#timeline")!.TextContent.Should().Contain("Acknowledged");
+
+        using var arrived = await page.PostFormAsync($"/incidents/{id}?handler=Arrive", new Dictionary<string, string>(), $"/incidents/{id}");
+
+        arrived.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var finalResponse = await responder.GetAsync($"/api/incidents/{id}/sla");
+        (await finalResponse.ReadJsonAsync())["arrivedAt"].Should().NotBeNull("the second tap records the arrival on site");
+        var (_, doneHtml) = await page.GetPageAsync($"/incidents/{id}");
+        var done = new HtmlParser().ParseDocument(doneHtml);
+        done.QuerySelector("#arrive").Should().BeNull();
+        done.QuerySelector("#sla-arrived")!.TextContent.Should().NotBe("—");
+    }
+
+    [Fact]
+    public async Task IncidentPage_ReporterOfHandledIncident_SeesTheFeedbackLinkOnlyThen()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("complaint-dispute")))["id"]!;
+        using var reporter = await PageClient.SignedInAsync(host.Factory, "employee");
+        var (_, openHtml) = await reporter.GetPageAsync($"/incidents/{id}");
+        new HtmlParser().ParseDocument(openHtml).QuerySelector("#feedback-link").Should().BeNull("it is not handled yet");
+
+        await SetStatusAsync(id, "Resolved");
+        var (status, html) = await reporter.GetPageAsync($"/incidents/{id}");
+        using var other = await PageClient.SignedInAsync(host.Factory, "lead");
+        var (_, leadHtml) = await other.GetPageAsync($"/incidents/{id}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var document = new HtmlParser().ParseDocument(html);
+        document.QuerySelector("#feedback-link")!.GetAttribute("href").Should().Be($"/my/reports/{id}/feedback");
+        document.QuerySelector("#incident-status")!.TextContent.Should().Be("Resolved");
+        document.QuerySelector("#lead-assess").Should().BeNull("the lead's actions are for leads");
+        new HtmlParser().ParseDocument(leadHtml).QuerySelector("#feedback-link").Should().BeNull("feedback is the reporter's");
     }
 
     [Fact]
@@ -407,6 +439,17 @@ public class RespondPageTests(SharedHost host)
     {
         using var lead = host.Factory.CreateClientAs("lead");
         await Settle.UntilAsync(() => IncidentHost.GetAsync(lead, id), i => i["sla"] is JsonObject, Deadline, $"the response SLA of {id}");
+    }
+
+    /// <summary>Puts the incident in a status directly (the page shows what is stored; how it got there is the lifecycle's business).</summary>
+    private async Task SetStatusAsync(string id, string status)
+    {
+        var contexts = host.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var incident = await db.Incidents.SingleAsync(i => i.Id == id);
+        incident.Status = status;
+        incident.Version++;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The responder works on the incident (as an escalation notice or an assignment makes them), so they may see it.</summary>
