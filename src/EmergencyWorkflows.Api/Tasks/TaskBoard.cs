@@ -177,7 +177,7 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
     }
 
     /// <summary>Whoever the task is for, and team leads/admins (they steer the work); everyone else gets a 404.</summary>
-    private static bool MayAct(JsonObject task, ClaimsPrincipal user) =>
+    public static bool MayAct(JsonObject task, ClaimsPrincipal user) =>
         IsMine(task, user) || IsMe((string?)task["assignee"], user) || IncidentAccess.SeesAll(user)
         || (AuthRoles.Normalize((string?)task["assignee"]) is { } role && user.IsInRole(role));
 }
