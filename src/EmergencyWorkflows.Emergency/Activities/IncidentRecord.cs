@@ -21,6 +21,9 @@ public static class IncidentRecord
     public const string ResponsesVariable = "EmergencyResponses";
     public const string EscalationVariable = "EmergencyEscalation";
 
+    /// <summary>Outbox message kind for a system line on the incident's timeline (payload incidentId, summary, detail).</summary>
+    public const string TimelineMessageKind = "Emergency.IncidentTimeline";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -77,6 +80,43 @@ public static class IncidentRecord
         var first = ReadResponses(instance).OfType<JsonObject>().FirstOrDefault();
         return first is not null && Enum.TryParse<ResponseKind>((string?)first["kind"], out var kind) ? kind : null;
     }
+
+    /// <summary>The incident an instance works for: its correlation id (the incident id), else its own id.</summary>
+    public static string IncidentIdOf(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return string.IsNullOrEmpty(instance.CorrelationId) ? instance.Id : instance.CorrelationId;
+    }
+
+    /// <summary>The grade the instance works with: the assessed one once known, before that the start grade.</summary>
+    public static int? CurrentGrade(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return ReadIncident(instance)?["grade"] is JsonValue v && v.TryGetValue<int>(out var grade) ? grade : null;
+    }
+
+    /// <summary>Records the incident's grade on the instance (variable <c>Grade</c> and the incident record).</summary>
+    internal static void SetGrade(ActivityExecutionContext context, int grade, bool assessed)
+    {
+        var incident = (ReadIncident(context.Instance)?.DeepClone() as JsonObject) ?? [];
+        incident["grade"] = grade;
+        if (assessed)
+        {
+            incident["assessed"] = true;
+        }
+
+        WriteIncident(context, incident);
+        context.SetVariableByName(AwaitAssessment.GradeVariable, grade);
+    }
+
+    /// <summary>A system line on the incident's timeline, committed with the instance (delivered once per message id).</summary>
+    internal static void AddTimelineNote(ActivityExecutionContext context, string summary, string? detail, string messageId) =>
+        context.AddOutboxMessage(TimelineMessageKind, new JsonObject
+        {
+            ["incidentId"] = IncidentIdOf(context.Instance),
+            ["summary"] = summary,
+            ["detail"] = detail,
+        }, messageId);
 
     internal static void WriteSla(ActivityExecutionContext context, SlaRecord sla) =>
         context.SetVariableByName(SlaVariable, JsonSerializer.SerializeToNode(sla, Json));
