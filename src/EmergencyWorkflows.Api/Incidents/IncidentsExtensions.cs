@@ -5,6 +5,7 @@ using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Sla;
+using EmergencyWorkflows.Runtime.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EmergencyWorkflows.Api.Incidents;
@@ -43,6 +44,10 @@ internal static class IncidentsExtensions
         services.AddSingleton(new GradeSuggester());
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<IncidentLedger>();
+        services.AddSingleton<IncidentSignals>();
+        services.AddSingleton<IIncidentFacts, IncidentFactsReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentStatusHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentTimelineHandler>());
         services.AddSingleton<IncidentStartSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentStartSweeper>());
         return services;
