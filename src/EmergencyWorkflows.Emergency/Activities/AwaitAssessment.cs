@@ -28,7 +28,11 @@ public sealed class AwaitAssessment(IIncidentFacts? facts = null) : Activity
         Description = "Waits until the emergency team records the assessment and grade (on-site inspection, data, employee " +
             "feedback). The grade (1 major, 2 serious, 3 general) is the output 'grade' and the variable 'Grade'; it selects " +
             "the task deadlines and escalation policy of the steps that follow.",
-        Inputs = [],
+        Inputs =
+        [
+            new("variable", "String", JsonValue.Create(GradeVariable), "Grade variable",
+                "The workflow variable that receives the grade (for expressions in later steps).", "singleline"),
+        ],
         Outputs = [new("grade", "Int32"), new("assessment", "Object")],
         Outcomes = ["Done"],
     };
@@ -60,6 +64,11 @@ public sealed class AwaitAssessment(IIncidentFacts? facts = null) : Activity
         }
 
         IncidentRecord.SetGrade(context, g, assessed: true);
+        if (context.EvaluateText("variable") is { Length: > 0 } variable && variable != GradeVariable)
+        {
+            context.SetVariableByName(variable.Trim(), g);
+        }
+
         context.SetOutput("grade", g);
         context.SetOutput("assessment", assessment);
         context.Complete();

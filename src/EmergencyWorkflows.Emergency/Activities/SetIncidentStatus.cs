@@ -32,6 +32,7 @@ public sealed class SetIncidentStatus : Activity
                 "The status to move to: Responding, Handling, Resolved or Closed.", "dropdown", Options: Settable),
             new("reason", "String", null, "Reason", "Shown on the incident's timeline with the move.", "singleline"),
         ],
+        Outputs = [new("status", "String")],
         Outcomes = ["Done"],
     };
 
@@ -49,6 +50,7 @@ public sealed class SetIncidentStatus : Activity
             ["reason"] = context.EvaluateText("reason"),
             ["activity"] = context.Node.Name ?? context.Node.Id,
         }, $"incident-status/{context.Instance.Id}/{status}");
+        context.SetOutput("status", status);
         context.Complete();
     }
 }
