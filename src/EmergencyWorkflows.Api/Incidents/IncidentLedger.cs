@@ -90,7 +90,7 @@ internal sealed class IncidentLedger(
         }
         else if (outcome.Kind == LedgerOutcomeKind.Ok)
         {
-            await signals.WakeAsync(id, CancellationToken.None);
+            await AfterChangeAsync(id, outcome);
         }
 
         return outcome;
@@ -333,10 +333,28 @@ internal sealed class IncidentLedger(
 
         if (decided.Kind == LedgerOutcomeKind.Ok)
         {
-            await signals.WakeAsync(id, CancellationToken.None);
+            await AfterChangeAsync(id, decided);
         }
 
         return decided;
+    }
+
+    /// <summary>Wakes the workflow's waiting steps after a committed change; a closed incident whose workflow still runs
+    /// (closed by hand before every task was done) stops it, on the timeline.</summary>
+    private async Task AfterChangeAsync(string id, LedgerOutcome outcome)
+    {
+        await signals.WakeAsync(id, CancellationToken.None);
+        if (outcome.Incident?.Status != nameof(IncidentStatus.Closed) || await signals.StopAsync(id, CancellationToken.None) == 0)
+        {
+            return;
+        }
+
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition,
+                "The workflow was stopped: the incident was closed before its task list finished.", null);
+            return await db.SaveChangesAsync(ct);
+        }, CancellationToken.None);
     }
 
     /// <summary>

@@ -34,4 +34,17 @@ internal sealed class IncidentSignals(IWorkflowRuntime runtime, IWorkflowInstanc
 
         return applied;
     }
+
+    /// <summary>Cancels the incident's instances still running (closed by hand before the task list finished).</summary>
+    public async Task<int> StopAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        var running = await instances.ListAsync(new InstanceQuery(CorrelationId: incidentId, Status: WorkflowStatus.Running), cancellationToken);
+        foreach (var summary in running)
+        {
+            await runtime.CancelAsync(summary.Id, cancellationToken);
+            logger.LogInformation("Incident {IncidentId} closed: its workflow instance {InstanceId} was still running and is cancelled", incidentId, summary.Id);
+        }
+
+        return running.Count;
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
 
+using EmergencyWorkflows.Api.Tests.Scenarios.IncidentFlow;
+
 namespace EmergencyWorkflows.Api.Tests.Incidents;
 
 [Collection(IncidentHostCollection.Name)]
@@ -50,7 +52,7 @@ public sealed class FourEyesApiTests(IncidentHost host)
         using var lead = host.Factory.CreateClientAs("lead");
         using var lead2 = host.Factory.CreateClientAs("lead2");
         var id = await Level1IncidentAsync(lead);
-        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Handling" })).Status.Should().Be(HttpStatusCode.OK);
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling"); // the workflow moves it when the task list opens
         (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/announcements", new { message = "Handled.", channels = new[] { "InternalNotice" } }))
             .Status.Should().Be(HttpStatusCode.Created, "a Level 1 incident is announced before it is resolved");
         (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Resolved" })).Status.Should().Be(HttpStatusCode.OK);

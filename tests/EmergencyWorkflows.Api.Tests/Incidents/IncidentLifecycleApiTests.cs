@@ -1,5 +1,6 @@
 using System.Net;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Api.Tests.Scenarios.IncidentFlow;
 
 namespace EmergencyWorkflows.Api.Tests.Incidents;
 
@@ -27,11 +28,9 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         ((string)assessed.Body["status"]!).Should().Be("Assessed");
         ((int)assessed.Body["grade"]!).Should().Be(3);
 
-        foreach (var to in new[] { "Handling", "Resolved" })
-        {
-            var moved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to });
-            moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
-        }
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling"); // the workflow moves it when the task list opens
+        var moved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
 
         var illegal = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Handling" });
         illegal.Status.Should().Be(HttpStatusCode.Conflict);
@@ -49,6 +48,8 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         timeline[3].Actor.Should().Be("lead");
         timeline[^1].Summary.Should().Be("Resolved → Closed.");
         timeline[^1].Actor.Should().Be("lead");
+        timeline[5].Actor.Should().Be("workflow", "the workflow moved it to Handling");
+        timeline[6].Actor.Should().Be("responder", "a person may still move it by hand");
     }
 
     [Fact]
