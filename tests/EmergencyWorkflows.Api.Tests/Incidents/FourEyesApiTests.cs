@@ -71,7 +71,8 @@ public sealed class FourEyesApiTests(IncidentHost host)
 
         approved.Status.Should().Be(HttpStatusCode.OK, approved.Body.ToJsonString());
         ((string)approved.Body["status"]!).Should().Be("Closed");
-        IncidentHost.Timeline(approved.Body).Last().Should().Be(("Transition", "Reviewed → Closed.", "lead2"));
+        IncidentHost.Timeline(approved.Body).TakeLast(2).Should().Equal(("Transition", "Reviewed → Closed.", "lead2"),
+            ("Transition", "The workflow was stopped: the incident was closed before its task list finished.", "workflow"));
     }
 
     [Fact]
@@ -87,7 +88,8 @@ public sealed class FourEyesApiTests(IncidentHost host)
 
         upgraded.Status.Should().Be(HttpStatusCode.OK, upgraded.Body.ToJsonString());
         ((int)upgraded.Body["grade"]!).Should().Be(1);
-        IncidentHost.Timeline(upgraded.Body).Last().Should().Be(("Edit", "Regraded from Level 3 to Level 1.", "lead"));
+        IncidentHost.Timeline(upgraded.Body).Where(t => t.Kind == "Edit").Should().ContainSingle() // the workflow's entries may follow
+            .Which.Should().Be(("Edit", "Regraded from Level 3 to Level 1.", "lead"));
     }
 
     private static async Task<string> Level1IncidentAsync(HttpClient lead)

@@ -41,13 +41,15 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         var final = await IncidentHost.GetAsync(employee, id);
         ((string)final["status"]!).Should().Be("Closed");
         IncidentHost.Timeline(final).Select(t => t.Kind).Should().Equal(
-            "Reported", "Signal", "Transition", "Assessment", "Transition", "Transition", "Transition", "Transition");
+            "Reported", "Signal", "Transition", "Assessment", "Transition", "Transition", "Transition", "Transition", "Transition");
         var timeline = IncidentHost.Timeline(final).ToList();
         timeline[1].Summary.Should().Contain("Acknowledged").And.Contain("m-responder");
         timeline[2].Summary.Should().Be("Reported → Responding.");
         timeline[3].Actor.Should().Be("lead");
-        timeline[^1].Summary.Should().Be("Resolved → Closed.");
-        timeline[^1].Actor.Should().Be("lead");
+        timeline[^2].Summary.Should().Be("Resolved → Closed.");
+        timeline[^2].Actor.Should().Be("lead");
+        timeline[^1].Should().Be(("Transition", "The workflow was stopped: the incident was closed before its task list finished.", "workflow"),
+            "closed by hand with the task list open, the workflow stops");
         timeline[5].Actor.Should().Be("workflow", "the workflow moved it to Handling");
         timeline[6].Actor.Should().Be("responder", "a person may still move it by hand");
     }

@@ -81,8 +81,8 @@ public sealed class IncidentFlowTests(IncidentHost host)
         var expected = new List<(string, string, string)>
         {
             ("Reported", "employee", $"Reported via Web as {category}."),
-            ("Signal", "responder", "Acknowledged (remote response started) by responder"),
-            ("Transition", "responder", "Reported → Responding."),
+            ("Signal", "m-responder", "Acknowledged (remote response started) by m-responder"),
+            ("Transition", "m-responder", "Reported → Responding."),
             ("Assessment", "lead", $"Assessed as Level {grade} by"),
             ("Transition", "lead", "Responding → Assessed."),
             ("Transition", "workflow", "Assessed → Handling."),
@@ -104,6 +104,7 @@ public sealed class IncidentFlowTests(IncidentHost host)
         timeline.Skip(handlingAt).Take(resolvedAt - handlingAt).Where(t => t.Kind == "Task" && t.Summary.Contains("\" completed by m-", StringComparison.Ordinal))
             .Should().HaveCount(tasks.Length, "every task was completed while the incident was Handling, before the workflow resolved it");
         timeline.Count(t => t.Summary == "Assessed → Handling.").Should().Be(1, "the workflow moves each status once");
+        timeline.Should().NotContain(t => t.Summary.StartsWith("The workflow was stopped", StringComparison.Ordinal), "it finished on its own");
     }
 
     [Fact]
