@@ -18,7 +18,7 @@ namespace EmergencyWorkflows.Api.Incidents;
 /// incident. Each change and its timeline entries commit together; the version column refuses a stale update.
 /// </summary>
 internal sealed class IncidentLedger(
-    IncidentWriter writer, IWorkflowRuntime runtime, IncidentSignals signals, TimeProvider time, ILogger<IncidentLedger> logger)
+    IncidentWriter writer, IWorkflowRuntime runtime, IncidentSignals signals, IncidentIntake intake, TimeProvider time, ILogger<IncidentLedger> logger)
 {
     /// <summary>The actor on the timeline of what the incident's workflow did (status moves, task notes).</summary>
     public const string WorkflowActor = "workflow";
@@ -102,6 +102,7 @@ internal sealed class IncidentLedger(
     public async Task RecordResponseAsync(string id, IncidentResponse response, string? recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
         var who = response.By ?? recordedBy ?? "unknown";
         await writer.WriteAsync(async (db, ct) =>
@@ -142,6 +143,7 @@ internal sealed class IncidentLedger(
     /// written once, so a redelivered outbox message changes nothing.</param>
     public async Task RecordTaskAsync(string id, string actor, string summary, string? detail, CancellationToken cancellationToken, bool system = false)
     {
+        id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
         {
@@ -337,6 +339,57 @@ internal sealed class IncidentLedger(
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// Re-categorises a report of unknown category (plan §3.1: the team triages it): the category, the workflow it runs
+    /// and the timeline entry commit together (durable), then the triage workflow is cancelled and the category's latest
+    /// published workflow starts for the same incident (the start-up sweep finishes the job if the process dies between).
+    /// </summary>
+    public async Task<LedgerOutcome> RecategoriseAsync(string id, CategoryBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Category) || !IncidentCategoryKeys.TryParse(body.Category, out var category))
+        {
+            return LedgerOutcome.BadRequest($"'category' must be one of {IncidentCategoryKeys.PersonnelSafety}, " +
+                $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReasonLength)
+        {
+            return LedgerOutcome.BadRequest($"'reason' is required (why this category) and at most {MaxReasonLength} characters.");
+        }
+
+        var actor = user.UserNameOf() ?? "unknown";
+        var key = category.ToKey();
+        var outcome = await ChangeAsync(id, user, (db, incident, now) =>
+        {
+            var status = Enum.Parse<IncidentStatus>(incident.Status);
+            if (!IncidentLifecycle.IsOpen(status))
+            {
+                return LedgerOutcome.Conflict($"The incident is {status}; it can no longer be re-categorised.");
+            }
+
+            if (incident.Category is not null)
+            {
+                return LedgerOutcome.Conflict(
+                    $"The incident is already categorised as {incident.Category}; only a report of unknown category (in triage) is re-categorised.");
+            }
+
+            incident.Category = key;
+            incident.DefinitionId = key;
+            incident.WorkflowStarted = false;
+            AddEntry(db, id, now, actor, TimelineKind.Edit,
+                $"Re-categorised from unknown to {key}: the triage workflow stops and the {key} workflow starts.", body.Reason);
+            Touch(incident, now);
+            return LedgerOutcome.Ok(incident);
+        }, cancellationToken);
+
+        if (outcome.Kind == LedgerOutcomeKind.Ok)
+        {
+            outcome.Incident!.WorkflowStarted = await intake.StartWorkflowAsync(outcome.Incident, CancellationToken.None);
+        }
+
+        return outcome;
     }
 
     /// <summary>Wakes the workflow's waiting steps after a committed change; a closed incident whose workflow still runs

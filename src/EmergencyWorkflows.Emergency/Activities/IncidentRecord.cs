@@ -109,6 +109,40 @@ public static class IncidentRecord
         context.SetVariableByName(AwaitAssessment.GradeVariable, grade);
     }
 
+    /// <summary>Start-input key under which a re-categorised incident hands its workflow what the triage workflow recorded
+    /// (the variables SLA, incident, policy, responses, escalation): the response already given is not asked for again.</summary>
+    public const string CarryOverInputKey = "carryOver";
+
+    /// <summary>The variables a re-categorised incident carries from its triage workflow into the category's.</summary>
+    public static JsonObject CarryOver(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var carried = new JsonObject();
+        foreach (var name in new[] { SlaVariable, IncidentVariable, PolicyVariable, ResponsesVariable, EscalationVariable })
+        {
+            if (instance.Variables[name] is { } value)
+            {
+                carried[name] = value.DeepClone();
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>Takes over the carried variables once (first step of the new workflow that reads the incident record).</summary>
+    internal static void ApplyCarryOver(ActivityExecutionContext context)
+    {
+        if (context.Instance.Variables[SlaVariable] is not null || context.Instance.Input[CarryOverInputKey] is not JsonObject carried)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in carried)
+        {
+            context.SetVariableByName(name, value?.DeepClone());
+        }
+    }
+
     /// <summary>A system line on the incident's timeline, committed with the instance (delivered once per message id).</summary>
     internal static void AddTimelineNote(ActivityExecutionContext context, string summary, string? detail, string messageId) =>
         context.AddOutboxMessage(TimelineMessageKind, new JsonObject

@@ -55,6 +55,7 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
     public override void Execute(ActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        IncidentRecord.ApplyCarryOver(context);
         var existing = IncidentRecord.ReadSla(context.Instance);
         if (existing is { State: not SlaState.Pending })
         {

@@ -198,6 +198,64 @@ public sealed class IncidentFlowTests(IncidentHost host)
             ("Task", "workflow", "Task \"Fail over / restore service\" follows the new grade (Level 3 → Level 1): due"));
     }
 
+    [Fact]
+    public async Task Triage_UnknownReportRecategorised_TriageStopsAndTheCategoryWorkflowRunsForTheSameIncident()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report(category: null, situation: "Nobody can log in")))["id"]!;
+        var triage = (await TaskDriver.OpenForAsync(lead, id)).Should().ContainSingle("the team's task is to triage the report").Subject;
+        ((string?)triage["title"]).Should().Be("Triage the report");
+        await IncidentFlowSteps.AcknowledgeAsync(responder, id);
+        ((string?)(await IncidentHost.GetAsync(lead, id))["sla"]!["state"]).Should().Be("Met", "the triage workflow runs the response SLA");
+
+        var unknown = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/category", new { category = "weather", reason = "Storm" });
+        var noReason = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/category", new { category = "service-interruption" });
+        var stranger = await IncidentHost.PostAsync(responder2, $"/api/incidents/{id}/category", new { category = "service-interruption", reason = "x" });
+        unknown.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string?)unknown.Body["detail"]).Should().Contain("'category' must be one of");
+        noReason.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string?)noReason.Body["detail"]).Should().Contain("'reason' is required");
+        stranger.Status.Should().Be(HttpStatusCode.NotFound, "a responder who does not work on the incident does not see it");
+        ((string?)(await IncidentHost.GetAsync(lead, id))["definitionId"]).Should().Be("triage", "refused requests change nothing");
+
+        var moved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/category",
+            new { category = "service-interruption", reason = "The mail server is down for the whole office." });
+
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
+        ((string?)moved.Body["category"]).Should().Be("service-interruption");
+        ((string?)moved.Body["definitionId"]).Should().Be("service-interruption");
+        var triageInstance = await host.Factory.CreateClient().GetInstanceAsync(id);
+        triageInstance.Status().Should().Be("Finished");
+        triageInstance.SubStatus().Should().Be("Cancelled");
+        var category = await host.Factory.CreateClient().GetInstanceAsync($"{id}-service-interruption");
+        category.Status().Should().Be("Running");
+        ((string?)category["correlationId"]).Should().Be(id);
+        ((string?)moved.Body["sla"]!["state"]).Should().Be("Met", "the response given during triage is carried over, not asked again");
+        (await TaskDriver.OpenForAsync(lead, id)).Should().BeEmpty("the triage task went with its workflow");
+        var again = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/category", new { category = "complaint-dispute", reason = "Changed my mind" });
+        again.Status.Should().Be(HttpStatusCode.Conflict);
+        ((string?)again.Body["detail"]).Should().Contain("already categorised as service-interruption");
+
+        await IncidentFlowSteps.AssessAsync(lead, id, 2);
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling");
+        var tasks = await TaskDriver.OpenForAsync(responder, $"{id}-service-interruption");
+        tasks.Select(t => (string?)t["title"]).Should().BeEquivalentTo("Diagnose the cause", "Fail over / restore service");
+        await TaskDriver.CompleteAsync(responder, tasks.Single(t => (string?)t["title"] == "Diagnose the cause"));
+
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).ToList().ShouldContainInOrder(
+            ("Reported", "employee", "Reported via Web; category unknown"),
+            ("Signal", "m-responder", "Acknowledged (remote response started)"),
+            ("Transition", "m-responder", "Reported → Responding."),
+            ("Edit", "responder", "Re-categorised from unknown to service-interruption"),
+            ("Assessment", "lead", "Assessed as Level 2"),
+            ("Transition", "lead", "Responding → Assessed."),
+            ("Transition", "workflow", "Assessed → Handling."),
+            ("Task", "responder", "Task \"Diagnose the cause\" completed by m-responder: Done."));
+    }
+
     private async Task<int> PendingOutboxAsync(string id)
     {
         var contexts = host.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
