@@ -12,6 +12,8 @@ namespace EmergencyWorkflows.Api.Incidents;
 /// </summary>
 internal sealed class IncidentSignals(IWorkflowRuntime runtime, IWorkflowInstanceStore instances, ILogger<IncidentSignals> logger)
 {
+    private const int MaxRounds = 5;
+
     /// <summary>Resumes every waiting signal bookmark of the incident's running instances; returns how many were applied.</summary>
     public async Task<int> WakeAsync(string incidentId, CancellationToken cancellationToken)
     {
@@ -19,11 +21,28 @@ internal sealed class IncidentSignals(IWorkflowRuntime runtime, IWorkflowInstanc
         var applied = 0;
         foreach (var summary in running)
         {
-            var instance = await instances.FindAsync(summary.Id, cancellationToken);
-            foreach (var bookmark in instance?.Bookmarks.Where(b => b.Name == EmergencyBookmarks.IncidentSignal).ToList() ?? [])
+            // Every waiting step is woken by this call at least once after the change committed: a step whose bookmark
+            // another wake-up consumed meanwhile (it may have read the facts before this change) waits again under a new
+            // bookmark id, and is woken in the next round.
+            var woken = new HashSet<string>(StringComparer.Ordinal);
+            for (var round = 0; round < MaxRounds; round++)
             {
-                var result = await runtime.ResumeBookmarkAsync(bookmark.Id, null, cancellationToken);
-                applied += result.Applied ? 1 : 0;
+                var instance = await instances.FindAsync(summary.Id, cancellationToken);
+                var waiting = instance?.Bookmarks
+                    .Where(b => b.Name == EmergencyBookmarks.IncidentSignal && !woken.Contains(b.ActivityInstanceId)).ToList() ?? [];
+                if (waiting.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var bookmark in waiting)
+                {
+                    if ((await runtime.ResumeBookmarkAsync(bookmark.Id, null, cancellationToken)).Applied)
+                    {
+                        woken.Add(bookmark.ActivityInstanceId);
+                        applied++;
+                    }
+                }
             }
         }
 

@@ -256,6 +256,29 @@ public sealed class IncidentFlowTests(IncidentHost host)
             ("Task", "responder", "Task \"Diagnose the cause\" completed by m-responder: Done."));
     }
 
+    [Fact]
+    public async Task Assessment_CommittedButTheProcessDiedBeforeTheWakeUp_StartUpSweepOpensTheTasks()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(lead, IncidentHost.Report("complaint-dispute")))["id"]!;
+        await IncidentFlowSteps.AcknowledgeAsync(responder, id);
+        var contexts = host.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            // What a committed assessment leaves behind, without the wake-up that follows it.
+            await db.Incidents.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Grade, 2).SetProperty(i => i.Status, "Assessed"));
+        }
+
+        (await TaskDriver.OpenForAsync(responder, id)).Should().BeEmpty("nobody woke the workflow");
+
+        var woken = await host.Factory.Services.GetRequiredService<EmergencyWorkflows.Api.Incidents.IncidentStartSweeper>().WakeOpenAsync(CancellationToken.None);
+
+        woken.Should().BeGreaterThan(0);
+        (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string?)t["title"]).Should().Equal("Listen and record");
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling");
+    }
+
     private async Task<int> PendingOutboxAsync(string id)
     {
         var contexts = host.Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();

@@ -56,6 +56,22 @@ public class IncidentFlowScenarioTests
     }
 
     [Fact]
+    public void PersonnelSafety_Level1AnnouncedWhileTasksWereOpen_ResolvedRightAfterTheLastTask()
+    {
+        var definition = Load("personnel-safety");
+        var instance = harness.Start(definition, new JsonObject { ["grade"] = 1 }).Instance;
+        instance = harness.Respond(definition, instance, ResponseKind.Acknowledge).Instance;
+        instance = harness.Record(definition, instance, "Assessed", grade: 1).Instance;
+        instance = harness.Record(definition, instance, "Handling", grade: 1, announcements: 1).Instance;
+
+        var (_, outbox) = CompleteAll(definition, instance);
+
+        outbox.Should().Contain(m => m.Kind == SetIncidentStatus.Kind && (string?)m.Payload["status"] == "Resolved",
+            "the announcement was already published: the step reads it instead of waiting for a signal that came before");
+        Signals(LastInstance!).Should().Equal("Closed");
+    }
+
+    [Fact]
     public void Complaint_RegradedFromLevel3To1_ProposalDeadlineMovesToOneDayAndOverdueFollowsTheLevel1Policy()
     {
         var definition = Load("complaint-dispute");
