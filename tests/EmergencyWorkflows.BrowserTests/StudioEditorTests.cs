@@ -114,11 +114,12 @@ public class StudioEditorTests(BrowserHost host)
         // The runtime: new incidents use version 2; the instance started before keeps version 1 and still resumes.
         var after = await StartAsync();
         ((int)after["definitionVersion"]!).Should().Be(2);
-        // The Evacuate human task of workflows/personnel-safety.json, completed with its form.
-        var taskId = (string)before["bookmarks"]!.AsArray()
-            .First(b => (string?)b!["name"] == "Elsa.RunTask" && (string?)b["activityId"] == "b9e17dbe427a0094")!["key"]!;
-        using var complete = await host.Api.PostAsJsonAsync($"/api/tasks/{taskId}/complete",
-            new { form = new { evacuated = 3, assemblyPoint = "Car park" } });
+        // The Response SLA step of workflows/personnel-safety.json, met by an acknowledgement (its task list opens only
+        // after the assessment, which needs an incident record).
+        var bookmarkId = (string)before["bookmarks"]!.AsArray()
+            .First(b => (string?)b!["name"] == "Emergency.Response" && (string?)b["activityId"] == "5b6439598fde5e1c")!["id"]!;
+        using var complete = await host.Api.PostAsJsonAsync($"/api/bookmarks/{bookmarkId}/resume",
+            new { input = new { EmergencyResponse = new { kind = "Acknowledge", by = "lead" } } });
         var resumed = JsonNode.Parse(await complete.Content.ReadAsStringAsync())!.AsObject();
         complete.StatusCode.Should().Be(HttpStatusCode.OK, resumed.ToJsonString());
         ((int)resumed["definitionVersion"]!).Should().Be(1);

@@ -24,6 +24,7 @@ internal static class IncidentEndpoints
         group.MapGet("/{id}", IncidentReportEndpoints.GetAsync);
         group.MapPost("/{id}/transitions", IncidentReportEndpoints.TransitionAsync).RequireAuthorization(AuthPolicies.Responder);
         group.MapPost("/{id}/assessment", IncidentReportEndpoints.AssessAsync).RequireAuthorization(AuthPolicies.Responder);
+        group.MapPost("/{id}/category", IncidentReportEndpoints.RecategoriseAsync).RequireAuthorization(AuthPolicies.Responder);
         group.MapPost("/{id}/approvals/{approvalId}", IncidentReportEndpoints.DecideAsync).RequireAuthorization(AuthPolicies.TeamLead);
         group.MapGet("/{instanceId}/sla", GetSlaAsync).RequireAuthorization(AuthPolicies.Responder);
         group.MapPost("/{instanceId}/acknowledge", (string instanceId, ResponseBody? body, ClaimsPrincipal user, IncidentResponder responder, CancellationToken ct) =>
@@ -47,7 +48,7 @@ internal static class IncidentEndpoints
             }
         }
 
-        var instance = await instances.FindAsync(instanceId, cancellationToken);
+        var instance = await IncidentInstances.CurrentAsync(instances, instanceId, cancellationToken);
         if (instance is null)
         {
             return Problems.NotFound($"No incident (workflow instance) '{instanceId}' exists.");

@@ -7,6 +7,7 @@ using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
+using WorkflowIncidentRecord = EmergencyWorkflows.Emergency.Activities.IncidentRecord;
 
 namespace EmergencyWorkflows.Api.Incidents;
 
@@ -179,7 +180,21 @@ internal sealed class IncidentIntake(
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            if (await instances.FindAsync(record.Id, cancellationToken) is null)
+            var instanceId = record.Id;
+            JsonObject? carryOver = null;
+            if (await instances.FindAsync(record.Id, cancellationToken) is { } own && own.DefinitionId != record.DefinitionId)
+            {
+                // Re-categorised out of triage: the triage workflow stops and the category's runs under its own id,
+                // taking over the response already recorded (SLA, responses, escalation rounds).
+                instanceId = IncidentInstances.ForCategory(record.Id, record.DefinitionId);
+                carryOver = WorkflowIncidentRecord.CarryOver(own);
+                if (!own.IsFinished)
+                {
+                    await runtime.CancelAsync(own.Id, cancellationToken);
+                }
+            }
+
+            if (await instances.FindAsync(instanceId, cancellationToken) is null)
             {
                 var input = new JsonObject
                 {
@@ -187,7 +202,12 @@ internal sealed class IncidentIntake(
                     ["category"] = record.Category,
                     ["grade"] = record.Grade ?? record.SuggestedGrade,
                 };
-                await runtime.StartAsync(new StartWorkflowRequest(record.DefinitionId, input, CorrelationId: record.Id, InstanceId: record.Id), cancellationToken);
+                if (carryOver is not null)
+                {
+                    input[WorkflowIncidentRecord.CarryOverInputKey] = carryOver;
+                }
+
+                await runtime.StartAsync(new StartWorkflowRequest(record.DefinitionId, input, CorrelationId: record.Id, InstanceId: instanceId), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

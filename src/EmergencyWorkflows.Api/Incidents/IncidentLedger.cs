@@ -17,8 +17,12 @@ namespace EmergencyWorkflows.Api.Incidents;
 /// (acknowledge/arrive), assessment and regrading, and the four-eyes approvals for downgrading or closing a Level 1
 /// incident. Each change and its timeline entries commit together; the version column refuses a stale update.
 /// </summary>
-internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime runtime, TimeProvider time, ILogger<IncidentLedger> logger)
+internal sealed class IncidentLedger(
+    IncidentWriter writer, IWorkflowRuntime runtime, IncidentSignals signals, IncidentIntake intake, TimeProvider time, ILogger<IncidentLedger> logger)
 {
+    /// <summary>The actor on the timeline of what the incident's workflow did (status moves, task notes).</summary>
+    public const string WorkflowActor = "workflow";
+
     public const string Pending = "Pending";
     public const string Approved = "Approved";
     public const string Rejected = "Rejected";
@@ -84,6 +88,10 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
             // The false alarm stops its workflow too (timers, escalations); the incident row is the record of why.
             await runtime.CancelAsync(id, cancellationToken);
         }
+        else if (outcome.Kind == LedgerOutcomeKind.Ok)
+        {
+            await AfterChangeAsync(id, outcome);
+        }
 
         return outcome;
     }
@@ -94,6 +102,7 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
     public async Task RecordResponseAsync(string id, IncidentResponse response, string? recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
         var who = response.By ?? recordedBy ?? "unknown";
         await writer.WriteAsync(async (db, ct) =>
@@ -132,6 +141,7 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
     /// it: who raised which event. The payload stays out (it may hold personal data). Nothing for an instance that is no incident.</summary>
     public async Task RecordSignalAsync(string id, string actor, string eventName, CancellationToken cancellationToken)
     {
+        id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
         {
@@ -209,7 +219,7 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
             assessedAt = assessment.AssessedAt,
         }, Json);
 
-        return await ChangeAsync(id, user, (db, incident, now) =>
+        var assessed = await ChangeAsync(id, user, (db, incident, now) =>
         {
             var from = Enum.Parse<IncidentStatus>(incident.Status);
             if (incident.Grade is not { } current)
@@ -255,18 +265,26 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
             Touch(incident, now);
             return LedgerOutcome.Ok(incident);
         }, cancellationToken);
+
+        // The workflow waits for the grade (assessment) or re-times what is pending (regrade): wake it once committed.
+        if (assessed.Kind == LedgerOutcomeKind.Ok)
+        {
+            await signals.WakeAsync(id, CancellationToken.None);
+        }
+
+        return assessed;
     }
 
-    public Task<LedgerOutcome> DecideAsync(string id, string approvalId, ApprovalBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<LedgerOutcome> DecideAsync(string id, string approvalId, ApprovalBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var actor = user.UserNameOf() ?? "unknown";
         var approve = body?.Approve ?? true;
         if (body?.Note is { Length: > MaxReasonLength })
         {
-            return Task.FromResult(LedgerOutcome.BadRequest($"'note' is longer than {MaxReasonLength} characters."));
+            return LedgerOutcome.BadRequest($"'note' is longer than {MaxReasonLength} characters.");
         }
 
-        return ChangeAsync(id, user, async (db, incident, now) =>
+        var decided = await ChangeAsync(id, user, async (db, incident, now) =>
         {
             var approval = await db.IncidentApprovals.SingleOrDefaultAsync(a => a.Id == approvalId && a.IncidentId == id);
             if (approval is null)
@@ -322,6 +340,138 @@ internal sealed class IncidentLedger(IncidentWriter writer, IWorkflowRuntime run
             Touch(incident, now);
             return LedgerOutcome.Ok(incident);
         }, cancellationToken);
+
+        if (decided.Kind == LedgerOutcomeKind.Ok)
+        {
+            await AfterChangeAsync(id, decided);
+        }
+
+        return decided;
+    }
+
+    /// <summary>
+    /// Re-categorises a report of unknown category (plan §3.1: the team triages it): the category, the workflow it runs
+    /// and the timeline entry commit together (durable), then the triage workflow is cancelled and the category's latest
+    /// published workflow starts for the same incident (the start-up sweep finishes the job if the process dies between).
+    /// </summary>
+    public async Task<LedgerOutcome> RecategoriseAsync(string id, CategoryBody? body, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Category) || !IncidentCategoryKeys.TryParse(body.Category, out var category))
+        {
+            return LedgerOutcome.BadRequest($"'category' must be one of {IncidentCategoryKeys.PersonnelSafety}, " +
+                $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReasonLength)
+        {
+            return LedgerOutcome.BadRequest($"'reason' is required (why this category) and at most {MaxReasonLength} characters.");
+        }
+
+        var actor = user.UserNameOf() ?? "unknown";
+        var key = category.ToKey();
+        var outcome = await ChangeAsync(id, user, (db, incident, now) =>
+        {
+            var status = Enum.Parse<IncidentStatus>(incident.Status);
+            if (!IncidentLifecycle.IsOpen(status))
+            {
+                return LedgerOutcome.Conflict($"The incident is {status}; it can no longer be re-categorised.");
+            }
+
+            if (incident.Category is not null)
+            {
+                return LedgerOutcome.Conflict(
+                    $"The incident is already categorised as {incident.Category}; only a report of unknown category (in triage) is re-categorised.");
+            }
+
+            incident.Category = key;
+            incident.DefinitionId = key;
+            incident.WorkflowStarted = false;
+            AddEntry(db, id, now, actor, TimelineKind.Edit,
+                $"Re-categorised from unknown to {key}: the triage workflow stops and the {key} workflow starts.", body.Reason);
+            Touch(incident, now);
+            return LedgerOutcome.Ok(incident);
+        }, cancellationToken);
+
+        if (outcome.Kind == LedgerOutcomeKind.Ok)
+        {
+            outcome.Incident!.WorkflowStarted = await intake.StartWorkflowAsync(outcome.Incident, CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Wakes the workflow's waiting steps after a committed change; a closed incident whose workflow still runs
+    /// (closed by hand before every task was done) stops it, on the timeline.</summary>
+    private async Task AfterChangeAsync(string id, LedgerOutcome outcome)
+    {
+        await signals.WakeAsync(id, CancellationToken.None);
+        if (outcome.Incident?.Status != nameof(IncidentStatus.Closed) || await signals.StopAsync(id, CancellationToken.None) == 0)
+        {
+            return;
+        }
+
+        await writer.WriteAsync(async (db, ct) =>
+        {
+            AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition,
+                "The workflow was stopped: the incident was closed before its task list finished.", null);
+            return await db.SaveChangesAsync(ct);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A move the incident's workflow asked for (<c>Emergency.SetIncidentStatus</c>, delivered from the outbox at least
+    /// once): applied through the same lifecycle and release rules and timeline as a person's move. A status the
+    /// incident already has or has passed (moved by hand, or a redelivery) changes nothing; a move the rules refuse is
+    /// recorded once on the timeline with the reason and not forced.
+    /// </summary>
+    public async Task ApplyWorkflowStatusAsync(string id, string status, string? reason, string? activity, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<IncidentStatus>(status, out var to) || !Enum.IsDefined(to))
+        {
+            logger.LogWarning("Incident {IncidentId}: the workflow asked for unknown status {Status}; ignored", id, status);
+            return;
+        }
+
+        var moved = await writer.WriteAsync(async (db, ct) =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (incident is null)
+            {
+                return false;
+            }
+
+            var from = Enum.Parse<IncidentStatus>(incident.Status);
+            if (from >= to || from == IncidentStatus.Cancelled)
+            {
+                logger.LogDebug("Incident {IncidentId} is {From}; the workflow's move to {To} is already done", id, from, to);
+                return false;
+            }
+
+            var grade = (IncidentGrade?)incident.Grade;
+            if ((IncidentLifecycle.WhyNot(from, to, grade) ?? await ReleaseRules.WhyNotAsync(db, id, to, grade, ct)) is { } why)
+            {
+                var summary = $"The workflow could not move the incident from {from} to {to}: {why}";
+                var kind = TimelineKind.Transition.ToString();
+                if (!await db.IncidentTimeline.AnyAsync(t => t.IncidentId == id && t.Kind == kind && t.Summary == summary, ct))
+                {
+                    AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition, summary, activity);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                logger.LogWarning("Incident {IncidentId}: the workflow's move {From} → {To} was refused: {Reason}", id, from, to, why);
+                return false;
+            }
+
+            Move(db, incident, from, to, WorkflowActor, time.GetUtcNow(), reason);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Incident {IncidentId}: {From} → {To} by its workflow ({Activity})", id, from, to, activity);
+            return true;
+        }, cancellationToken);
+
+        if (moved)
+        {
+            await signals.WakeAsync(id, cancellationToken);
+        }
     }
 
     private async Task<LedgerOutcome> ChangeAsync(

@@ -82,6 +82,13 @@ internal static class IncidentReportEndpoints
         return await AnswerAsync(await ledger.AssessAsync(id, body, user, cancellationToken), contexts, instances, cancellationToken);
     }
 
+    /// <summary>A report of unknown category gets its category (a responder working on it or the team): 400/404/409 with
+    /// the reason; the category's workflow runs when this answers.</summary>
+    public static async Task<IResult> RecategoriseAsync(
+        string id, CategoryBody? body, ClaimsPrincipal user, IncidentLedger ledger, IDbContextFactory<WorkflowsDbContext> contexts,
+        IWorkflowInstanceStore instances, CancellationToken cancellationToken) =>
+        await AnswerAsync(await ledger.RecategoriseAsync(id, body, user, cancellationToken), contexts, instances, cancellationToken);
+
     public static async Task<IResult> DecideAsync(
         string id, string approvalId, ApprovalBody? body, ClaimsPrincipal user, IncidentLedger ledger,
         IDbContextFactory<WorkflowsDbContext> contexts, IWorkflowInstanceStore instances, CancellationToken cancellationToken) =>
@@ -108,7 +115,7 @@ internal static class IncidentReportEndpoints
         var attachments = await db.IncidentAttachments.AsNoTracking().Where(a => a.IncidentId == r.Id)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToListAsync(cancellationToken);
         var approvals = await db.IncidentApprovals.AsNoTracking().Where(a => a.IncidentId == r.Id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
-        var instance = await instances.FindAsync(r.Id, cancellationToken);
+        var instance = await IncidentInstances.CurrentAsync(instances, r.Id, cancellationToken);
         return new IncidentView(
             r.Id,
             r.DefinitionId,

@@ -24,7 +24,7 @@ internal sealed class IncidentResponder(
         var verb = response.Kind == ResponseKind.Acknowledge ? "acknowledgement" : "arrival";
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var instance = await instances.FindAsync(instanceId, cancellationToken);
+            var instance = await IncidentInstances.CurrentAsync(instances, instanceId, cancellationToken);
             if (instance is null)
             {
                 return ResponseOutcome.NotFound($"No incident (workflow instance) '{instanceId}' exists.");

@@ -27,6 +27,8 @@ internal sealed record AttachmentBody(string? FileName, string? ContentType, str
 
 internal sealed record TransitionBody(string? To, string? Reason);
 
+internal sealed record CategoryBody(string? Category, string? Reason);
+
 internal sealed record AssessmentBody(int? Grade, List<string>? Methods, string? Evidence, string? Reason);
 
 internal sealed record ApprovalBody(bool? Approve, string? Note);

@@ -45,6 +45,10 @@ internal static class IncidentsExtensions
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<IncidentLedger>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TimelineOutboxHandler>());
+        services.AddSingleton<IncidentSignals>();
+        services.AddSingleton<IIncidentFacts, IncidentFactsReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentStatusHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentTimelineHandler>());
         services.AddSingleton<IncidentStartSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentStartSweeper>());
         return services;

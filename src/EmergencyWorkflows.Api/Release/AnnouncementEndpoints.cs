@@ -59,7 +59,7 @@ internal static class AnnouncementEndpoints
 
     private static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
         string id, AnnouncementBody? body, ClaimsPrincipal user, IncidentWriter writer, AnnouncementTemplates templates,
-        AffectedEmployees affected, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        AffectedEmployees affected, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, IncidentSignals signals, CancellationToken cancellationToken)
     {
         if (!IncidentAccess.MayAssess(user))
         {
@@ -182,6 +182,7 @@ internal static class AnnouncementEndpoints
 
         loggers.CreateLogger(typeof(AnnouncementEndpoints)).LogInformation(
             "Incident {IncidentId}: announcement {Sequence} published via {Channels} to {RecipientCount} recipient(s)", id, published.Sequence, channelList, recipients.Count);
+        await signals.WakeAsync(id, CancellationToken.None); // a workflow waiting for the announcement (plan §3.4) goes on
         return TypedResults.Created($"/api/incidents/{id}/announcements", AnnouncementView.From(published));
     }
 

@@ -49,7 +49,8 @@ internal static class ReviewEndpoints
     }
 
     private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> WriteAsync(
-        string id, ReviewBody? body, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, CancellationToken cancellationToken)
+        string id, ReviewBody? body, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, IncidentSignals signals,
+        CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -85,7 +86,7 @@ internal static class ReviewEndpoints
 
         try
         {
-            return await writer.WriteAsync<Results<Created<ReviewView>, ProblemHttpResult>>(async (db, ct) =>
+            var written = await writer.WriteAsync<Results<Created<ReviewView>, ProblemHttpResult>>(async (db, ct) =>
             {
                 var incident = await IncidentAccess.Visible(db, user).SingleOrDefaultAsync(i => i.Id == id, ct);
                 if (incident is null)
@@ -136,6 +137,12 @@ internal static class ReviewEndpoints
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Created($"/api/incidents/{id}/review", ReviewView.From(record, rows));
             }, cancellationToken);
+            if (written.Result is Created<ReviewView>)
+            {
+                await signals.WakeAsync(id, CancellationToken.None);
+            }
+
+            return written;
         }
         catch (DbUpdateException)
         {

@@ -11,7 +11,8 @@ namespace EmergencyWorkflows.Emergency.Activities;
 /// </summary>
 public static class EmergencyActivities
 {
-    public static IReadOnlyList<Type> Types { get; } = [typeof(ResponseSla), typeof(Escalate), typeof(AwaitResponse), typeof(HumanTask)];
+    public static IReadOnlyList<Type> Types { get; } = [typeof(ResponseSla), typeof(Escalate), typeof(AwaitResponse), typeof(HumanTask),
+        typeof(AwaitAssessment), typeof(AwaitIncident), typeof(SetIncidentStatus)];
 
     public static IServiceCollection AddEmergencyActivities(this IServiceCollection services)
     {

@@ -6,6 +6,11 @@ public static class EmergencyBookmarks
     /// <summary>Waits for an acknowledgement or an on-site arrival; key = instance id, payload <c>accepts</c> = the kinds taken.</summary>
     public const string Response = "Emergency.Response";
 
+    /// <summary>Waits for something the people record on the incident (assessed, announced, regraded, resolved, closed);
+    /// key = instance id, payload <c>signal</c> = what. The API wakes every such bookmark after an incident change; each
+    /// step reads the incident's facts and completes or waits again.</summary>
+    public const string IncidentSignal = "Emergency.IncidentSignal";
+
     /// <summary>The response SLA deadline (timer).</summary>
     public const string SlaDeadline = "Emergency.SlaDeadline";
 

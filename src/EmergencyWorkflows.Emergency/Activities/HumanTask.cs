@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmergencyWorkflows.Emergency.Escalation;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
 using EmergencyWorkflows.Emergency.Notifications;
@@ -20,8 +21,13 @@ namespace EmergencyWorkflows.Emergency.Activities;
 /// the new assignee; completion (an outcome and the form data) completes it on that outcome port with the form as
 /// output. A timer bookmark fires at the due time: the breach is recorded once and the team leads plus the assignee
 /// get an <c>Emergency.Notify</c> escalation; the task stays open.
+/// The incident's grade selects the task's policy: <c>dueByGrade</c> gives a deadline per grade, and an overdue task
+/// escalates to tier 1 of the grade's escalation policy (<c>grade-n</c>, else <c>default</c>; team leads when none
+/// resolves) plus the assignee. After a regrade the open task takes the new grade's deadline and policy, and says so on
+/// the incident's timeline.
 /// </summary>
-public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signer, AckLinkOptions links, ILogger<HumanTask>? logger = null)
+public sealed class HumanTask(
+    IEmergencyDirectory directory, AckLinkSigner signer, AckLinkOptions links, ILogger<HumanTask>? logger = null, IIncidentFacts? facts = null)
     : Activity
 {
     public const string Done = "Done";
@@ -60,6 +66,9 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             new("due", "String", null, "Due",
                 "Relative to when the task starts (\"00:30:00\", \"1.00:00:00\") or an absolute time (ISO 8601); empty = no deadline.",
                 "singleline"),
+            new("dueByGrade", "Object", null, "Due by grade",
+                "JSON object of deadlines per grade, e.g. {\"1\": \"04:00:00\", \"2\": \"1.00:00:00\", \"3\": \"3.00:00:00\"} (relative to " +
+                "when the task starts); the incident's grade picks one, and a regrade moves it. Falls back to Due.", "json-editor"),
             new("formFields", "Object", null, "Form fields",
                 "JSON array of {\"name\", \"label\", \"type\": text|number|boolean|date, \"required\"} the completion must fill.",
                 "json-editor"),
@@ -88,7 +97,9 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         }
 
         var fields = TaskForm.Parse(context.Evaluate("formFields"));
-        var due = Due(context);
+        var byGrade = DueByGrade(context.Evaluate("dueByGrade"));
+        var grade = facts?.Find(IncidentRecord.IncidentIdOf(context.Instance))?.Grade ?? IncidentRecord.CurrentGrade(context.Instance);
+        var due = grade is { } g && byGrade.TryGetValue(g.ToString(CultureInfo.InvariantCulture), out var span) ? context.Now + span : Due(context);
         var taskId = context.NewId();
         var task = new JsonObject
         {
@@ -104,6 +115,8 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             ["formFields"] = TaskForm.ToJson(fields),
             ["outcomes"] = new JsonArray([.. allowed.Select(o => JsonValue.Create(o))]),
             ["overdue"] = false,
+            ["grade"] = grade,
+            ["dueByGrade"] = byGrade.Count == 0 ? null : new JsonObject([.. byGrade.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value.ToString("c", CultureInfo.InvariantCulture)))]),
         };
         context.Properties["task"] = task;
         var assignee = (string)task["assignee"]!;
@@ -114,6 +127,8 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         {
             context.CreateBookmark(DueBookmark, null, new JsonObject { ["taskId"] = taskId, ["dueAt"] = at }, at);
         }
+
+        WaitForSignal(context);
     }
 
     public override void OnResume(ActivityExecutionContext context, Bookmark bookmark)
@@ -124,6 +139,13 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         if (bookmark.Name == DueBookmark)
         {
             Breach(context, task);
+            return;
+        }
+
+        if (bookmark.Name == EmergencyBookmarks.IncidentSignal)
+        {
+            Regrade(context, task);
+            WaitForSignal(context);
             return;
         }
 
@@ -185,6 +207,89 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
     private static void Wait(ActivityExecutionContext context, JsonObject task) =>
         context.CreateBookmark(BookmarkNames.RunTask, (string)task["taskId"]!, (JsonObject)task.DeepClone());
 
+    private static void WaitForSignal(ActivityExecutionContext context) =>
+        context.CreateBookmark(EmergencyBookmarks.IncidentSignal, context.Instance.Id, new JsonObject { ["signal"] = "Regraded" });
+
+    /// <summary>Replaces the task's pending bookmark of <paramref name="name"/> (the open task, its due timer).</summary>
+    private static void RemovePending(ActivityExecutionContext context, string name, Func<Bookmark, bool> match)
+    {
+        var pending = context.Instance.Bookmarks.FirstOrDefault(b => b.Name == name && b.ActivityInstanceId == context.Id && match(b));
+        if (pending is not null)
+        {
+            context.Instance.Bookmarks.Remove(pending);
+        }
+    }
+
+    /// <summary>After a regrade: the open task takes the new grade's deadline (dueByGrade) and escalation policy, on the timeline.</summary>
+    private void Regrade(ActivityExecutionContext context, JsonObject task)
+    {
+        var grade = facts?.Find(IncidentRecord.IncidentIdOf(context.Instance))?.Grade;
+        var previous = (int?)task["grade"];
+        if (grade is not { } now || now == previous)
+        {
+            return;
+        }
+
+        task["grade"] = now;
+        IncidentRecord.SetGrade(context, now, assessed: true);
+        var taskId = (string)task["taskId"]!;
+        var oldDue = task["due"]?.GetValue<DateTimeOffset>();
+        var detail = string.Create(CultureInfo.InvariantCulture, $"task {taskId}; overdue escalation follows policy {PolicyFor(now)?.Id ?? "team leads"}");
+        var summary = string.Create(CultureInfo.InvariantCulture, $"Task \"{task["title"]}\" follows the new grade (Level {previous?.ToString(CultureInfo.InvariantCulture) ?? "?"} → Level {now})");
+        if (task["dueByGrade"]?[now.ToString(CultureInfo.InvariantCulture)] is JsonValue v
+            && TimeSpan.TryParse((string?)v, CultureInfo.InvariantCulture, out var span))
+        {
+            var due = task["createdAt"]!.GetValue<DateTimeOffset>() + span;
+            task["due"] = due;
+            summary += string.Create(CultureInfo.InvariantCulture, $": due {oldDue:u} → {due:u}");
+            RemovePending(context, DueBookmark, _ => true);
+            if ((bool?)task["overdue"] != true)
+            {
+                var at = due > context.Now ? due : context.Now;
+                context.CreateBookmark(DueBookmark, null, new JsonObject { ["taskId"] = taskId, ["dueAt"] = at }, at);
+            }
+        }
+
+        RemovePending(context, BookmarkNames.RunTask, b => b.Key == taskId);
+        Wait(context, task);
+        IncidentRecord.AddTimelineNote(context, summary + ".", detail, $"task-regrade/{taskId}/{context.NewId()}");
+        logger.LogInformation("Task {TaskId} of instance {InstanceId} regraded to Level {Grade}", taskId, context.Instance.Id, now);
+    }
+
+    private EscalationPolicy? PolicyFor(int? grade) =>
+        (grade is { } g ? directory.FindPolicy(string.Create(CultureInfo.InvariantCulture, $"grade-{g}")) : null) ?? directory.FindPolicy("default");
+
+    private static Dictionary<string, TimeSpan> DueByGrade(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        }
+
+        var map = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        if (node is null)
+        {
+            return map;
+        }
+
+        if (node is not JsonObject o)
+        {
+            throw new InvalidOperationException("Emergency.HumanTask: dueByGrade must be a JSON object like {\"1\": \"04:00:00\"}.");
+        }
+
+        foreach (var (key, item) in o)
+        {
+            if (key is not ("1" or "2" or "3") || !TimeSpan.TryParse(item?.ToString(), CultureInfo.InvariantCulture, out var span) || span <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"Emergency.HumanTask: dueByGrade entry '{key}' must map grade 1, 2 or 3 to a positive duration.");
+            }
+
+            map[key] = span;
+        }
+
+        return map;
+    }
+
     private static DateTimeOffset? Due(ActivityExecutionContext context)
     {
         var text = context.EvaluateText("due");
@@ -215,7 +320,16 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
         task["breachedAt"] = context.Now;
         var taskId = (string)task["taskId"]!;
         var incidentId = context.Instance.Id;
-        var recipients = directory.Roster.WithRole(TeamRoles.TeamLead).Select(m => m.Id).ToList();
+        var grade = (int?)task["grade"] ?? IncidentRecord.CurrentGrade(context.Instance);
+        var policy = PolicyFor(grade);
+        var recipients = policy is null ? [] : EscalationPlanner.Plan(PolicySnapshot.Take(policy, context.Now), context.Now,
+                new RecipientResolver(directory.Roster, directory.Rotations))
+            .Where(s => s.Tier == 1).SelectMany(s => s.RecipientIds).ToList();
+        if (recipients.Count == 0)
+        {
+            recipients = directory.Roster.WithRole(TeamRoles.TeamLead).Select(m => m.Id).ToList();
+        }
+
         var assignee = (string?)task["claimedBy"] ?? (string?)task["assignee"];
         recipients.AddRange(assignee is null ? [] : directory.Roster.Contains(assignee)
             ? [assignee]
@@ -251,14 +365,12 @@ public sealed class HumanTask(IEmergencyDirectory directory, AckLinkSigner signe
             ["assignee"] = assignee,
             ["due"] = task["due"]?.DeepClone(),
             ["notified"] = sent,
+            ["grade"] = grade,
+            ["policy"] = policy?.Id,
         }, $"task-overdue/{taskId}");
 
         // The open task shows the breach too: wait again with the updated payload.
-        var pending = context.Instance.Bookmarks.FirstOrDefault(b => b.Name == BookmarkNames.RunTask && b.Key == taskId);
-        if (pending is not null)
-        {
-            context.Instance.Bookmarks.Remove(pending);
-        }
+        RemovePending(context, BookmarkNames.RunTask, b => b.Key == taskId);
 
         Wait(context, task);
         logger.LogWarning("Task {TaskId} of instance {InstanceId} is overdue: {NotificationCount} escalation notification(s)",

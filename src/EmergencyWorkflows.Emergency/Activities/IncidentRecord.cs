@@ -21,6 +21,9 @@ public static class IncidentRecord
     public const string ResponsesVariable = "EmergencyResponses";
     public const string EscalationVariable = "EmergencyEscalation";
 
+    /// <summary>Outbox message kind for a system line on the incident's timeline (payload incidentId, summary, detail).</summary>
+    public const string TimelineMessageKind = "Emergency.IncidentTimeline";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -77,6 +80,77 @@ public static class IncidentRecord
         var first = ReadResponses(instance).OfType<JsonObject>().FirstOrDefault();
         return first is not null && Enum.TryParse<ResponseKind>((string?)first["kind"], out var kind) ? kind : null;
     }
+
+    /// <summary>The incident an instance works for: its correlation id (the incident id), else its own id.</summary>
+    public static string IncidentIdOf(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return string.IsNullOrEmpty(instance.CorrelationId) ? instance.Id : instance.CorrelationId;
+    }
+
+    /// <summary>The grade the instance works with: the assessed one once known, before that the start grade.</summary>
+    public static int? CurrentGrade(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return ReadIncident(instance)?["grade"] is JsonValue v && v.TryGetValue<int>(out var grade) ? grade : null;
+    }
+
+    /// <summary>Records the incident's grade on the instance (variable <c>Grade</c> and the incident record).</summary>
+    internal static void SetGrade(ActivityExecutionContext context, int grade, bool assessed)
+    {
+        var incident = (ReadIncident(context.Instance)?.DeepClone() as JsonObject) ?? [];
+        incident["grade"] = grade;
+        if (assessed)
+        {
+            incident["assessed"] = true;
+        }
+
+        WriteIncident(context, incident);
+        context.SetVariableByName(AwaitAssessment.GradeVariable, grade);
+    }
+
+    /// <summary>Start-input key under which a re-categorised incident hands its workflow what the triage workflow recorded
+    /// (the variables SLA, incident, policy, responses, escalation): the response already given is not asked for again.</summary>
+    public const string CarryOverInputKey = "carryOver";
+
+    /// <summary>The variables a re-categorised incident carries from its triage workflow into the category's.</summary>
+    public static JsonObject CarryOver(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var carried = new JsonObject();
+        foreach (var name in new[] { SlaVariable, IncidentVariable, PolicyVariable, ResponsesVariable, EscalationVariable })
+        {
+            if (instance.Variables[name] is { } value)
+            {
+                carried[name] = value.DeepClone();
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>Takes over the carried variables once (first step of the new workflow that reads the incident record).</summary>
+    internal static void ApplyCarryOver(ActivityExecutionContext context)
+    {
+        if (context.Instance.Variables[SlaVariable] is not null || context.Instance.Input[CarryOverInputKey] is not JsonObject carried)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in carried)
+        {
+            context.SetVariableByName(name, value?.DeepClone());
+        }
+    }
+
+    /// <summary>A system line on the incident's timeline, committed with the instance (delivered once per message id).</summary>
+    internal static void AddTimelineNote(ActivityExecutionContext context, string summary, string? detail, string messageId) =>
+        context.AddOutboxMessage(TimelineMessageKind, new JsonObject
+        {
+            ["incidentId"] = IncidentIdOf(context.Instance),
+            ["summary"] = summary,
+            ["detail"] = detail,
+        }, messageId);
 
     internal static void WriteSla(ActivityExecutionContext context, SlaRecord sla) =>
         context.SetVariableByName(SlaVariable, JsonSerializer.SerializeToNode(sla, Json));

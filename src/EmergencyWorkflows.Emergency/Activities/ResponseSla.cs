@@ -24,6 +24,9 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
     public const string Met = "Met";
     public const string Breached = "Breached";
 
+    /// <summary>The category of a report still in triage: the grade's target (or the default) applies.</summary>
+    public const string Unknown = "unknown";
+
     private readonly ILogger logger = logger ?? NullLogger<ResponseSla>.Instance;
 
     public override ActivityDescriptor Descriptor { get; } = new()
@@ -40,8 +43,8 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
                 "1 major, 2 serious, 3 general. An ungraded report is treated as grade 1 until assessed.", "dropdown",
                 Options: ["1", "2", "3"]),
             new("category", "String", null, "Category",
-                "The incident category; empty means the workflow's definition id.", "dropdown",
-                Options: [IncidentCategoryKeys.PersonnelSafety, IncidentCategoryKeys.ServiceInterruption, IncidentCategoryKeys.ComplaintDispute]),
+                "The incident category; empty means the workflow's definition id; unknown (triage) uses the grade's target.", "dropdown",
+                Options: [IncidentCategoryKeys.PersonnelSafety, IncidentCategoryKeys.ServiceInterruption, IncidentCategoryKeys.ComplaintDispute, Unknown]),
             new("policyId", "String", null, "Escalation policy",
                 "The policy to snapshot; empty means 'grade-<n>', then 'default'.", "singleline"),
         ],
@@ -52,6 +55,7 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
     public override void Execute(ActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        IncidentRecord.ApplyCarryOver(context);
         var existing = IncidentRecord.ReadSla(context.Instance);
         if (existing is { State: not SlaState.Pending })
         {
@@ -118,11 +122,17 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
             categoryText = context.Instance.DefinitionId;
         }
 
-        if (!IncidentCategoryKeys.TryParse(categoryText, out var category))
+        IncidentCategory? category = null;
+        if (IncidentCategoryKeys.TryParse(categoryText, out var parsed))
+        {
+            category = parsed;
+        }
+        else if (!string.Equals(categoryText.Trim(), Unknown, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(categoryText.Trim(), "triage", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
                 $"Emergency.ResponseSla needs a category: '{categoryText}' is not one of {IncidentCategoryKeys.PersonnelSafety}, " +
-                $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute}.");
+                $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute} or {Unknown} (in triage).");
         }
 
         var sla = SlaRecord.Start(context.Now, targets, grade, category);
@@ -145,12 +155,12 @@ public sealed class ResponseSla(IEmergencyDirectory directory, SlaTargets target
         IncidentRecord.WriteIncident(context, new JsonObject
         {
             ["grade"] = (int)grade,
-            ["category"] = category.ToKey(),
+            ["category"] = category?.ToKey() ?? Unknown,
             ["policyId"] = policy?.Id,
             ["policyVersion"] = policy?.Version,
         });
         logger.LogInformation("Response SLA of incident {InstanceId} started: grade {Grade}, {Category}, deadline {Deadline}",
-            context.Instance.Id, (int)grade, category.ToKey(), sla.Deadline);
+            context.Instance.Id, (int)grade, category?.ToKey() ?? Unknown, sla.Deadline);
         return sla;
     }
 

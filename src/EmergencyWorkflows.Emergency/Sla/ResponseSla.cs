@@ -53,7 +53,7 @@ public sealed record ResponseSla
         return new ResponseSla(reportedAt, reportedAt + target);
     }
 
-    public static ResponseSla Start(DateTimeOffset reportedAt, SlaTargets targets, IncidentGrade grade, IncidentCategory category)
+    public static ResponseSla Start(DateTimeOffset reportedAt, SlaTargets targets, IncidentGrade grade, IncidentCategory? category)
     {
         ArgumentNullException.ThrowIfNull(targets);
         return Start(reportedAt, targets.ResponseTargetFor(grade, category));

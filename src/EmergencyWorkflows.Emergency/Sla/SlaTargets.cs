@@ -35,7 +35,8 @@ public sealed class SlaTargets
 
     public static SlaTargets PlanDefaults { get; } = new(new SlaTargetsOptions());
 
-    public TimeSpan ResponseTargetFor(IncidentGrade grade, IncidentCategory category)
+    /// <param name="category">Null while the category is unknown (a report in triage): grade rules and the default apply.</param>
+    public TimeSpan ResponseTargetFor(IncidentGrade grade, IncidentCategory? category)
     {
         if (_rules.TryGetValue((grade, category), out var exact))
         {
@@ -47,7 +48,7 @@ public sealed class SlaTargets
             return byGrade;
         }
 
-        return _rules.TryGetValue((null, category), out var byCategory) ? byCategory : _default;
+        return category is not null && _rules.TryGetValue((null, category), out var byCategory) ? byCategory : _default;
     }
 
     private static (IncidentGrade?, IncidentCategory?) ParseKey(SlaTargetRule rule)

@@ -136,7 +136,7 @@ public class BadInputTests(SharedHost host)
     [Fact]
     public async Task BadRequestsAgainstAStoredInstance_LeaveItUnchanged()
     {
-        var started = await Client.StartAsync("personnel-safety");
+        var started = await Client.StartAsync("durable-approval");
         var id = started.Id();
         var taskId = (string)started.Bookmarks("Elsa.RunTask").First()["key"]!;
         var bookmarkId = (string)started.Bookmarks("Elsa.RunTask").Last()["id"]!;

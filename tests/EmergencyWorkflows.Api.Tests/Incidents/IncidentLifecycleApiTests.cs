@@ -1,5 +1,6 @@
 using System.Net;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Api.Tests.Scenarios.IncidentFlow;
 
 namespace EmergencyWorkflows.Api.Tests.Incidents;
 
@@ -27,11 +28,9 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         ((string)assessed.Body["status"]!).Should().Be("Assessed");
         ((int)assessed.Body["grade"]!).Should().Be(3);
 
-        foreach (var to in new[] { "Handling", "Resolved" })
-        {
-            var moved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to });
-            moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
-        }
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling"); // the workflow moves it when the task list opens
+        var moved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
 
         var illegal = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Handling" });
         illegal.Status.Should().Be(HttpStatusCode.Conflict);
@@ -42,13 +41,17 @@ public sealed class IncidentLifecycleApiTests(IncidentHost host)
         var final = await IncidentHost.GetAsync(employee, id);
         ((string)final["status"]!).Should().Be("Closed");
         IncidentHost.Steps(final).Select(t => t.Kind).Should().Equal(
-            "Reported", "Signal", "Transition", "Assessment", "Transition", "Transition", "Transition", "Transition");
+            "Reported", "Signal", "Transition", "Assessment", "Transition", "Transition", "Transition", "Transition", "Transition");
         var timeline = IncidentHost.Steps(final).ToList();
         timeline[1].Summary.Should().Contain("Acknowledged").And.Contain("m-responder");
         timeline[2].Summary.Should().Be("Reported → Responding.");
         timeline[3].Actor.Should().Be("lead");
-        timeline[^1].Summary.Should().Be("Resolved → Closed.");
-        timeline[^1].Actor.Should().Be("lead");
+        timeline[^2].Summary.Should().Be("Resolved → Closed.");
+        timeline[^2].Actor.Should().Be("lead");
+        timeline[^1].Should().Be(("Transition", "The workflow was stopped: the incident was closed before its task list finished.", "workflow"),
+            "closed by hand with the task list open, the workflow stops");
+        timeline[5].Actor.Should().Be("workflow", "the workflow moved it to Handling");
+        timeline[6].Actor.Should().Be("responder", "a person may still move it by hand");
     }
 
     [Fact]

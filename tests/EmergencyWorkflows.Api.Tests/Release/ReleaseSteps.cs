@@ -1,5 +1,6 @@
 using System.Net;
 using EmergencyWorkflows.Api.Tests.Incidents;
+using EmergencyWorkflows.Api.Tests.Scenarios.IncidentFlow;
 
 namespace EmergencyWorkflows.Api.Tests.Release;
 
@@ -13,8 +14,7 @@ internal static class ReleaseSteps
         var assessed = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/assessment",
             new { grade, methods = new[] { "OnSiteInspection" }, evidence = "Seen on site" });
         assessed.Status.Should().Be(HttpStatusCode.OK, assessed.Body.ToJsonString());
-        var handling = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Handling" });
-        handling.Status.Should().Be(HttpStatusCode.OK, handling.Body.ToJsonString());
+        await IncidentFlowSteps.StatusAsync(lead, id, "Handling"); // the workflow moves it once the tasks open
         return id;
     }
 

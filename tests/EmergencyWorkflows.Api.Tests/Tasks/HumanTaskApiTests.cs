@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Tests.Incidents;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Api.Tests.Scenarios.IncidentFlow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyWorkflows.Api.Tests.Tasks;
@@ -10,49 +11,13 @@ namespace EmergencyWorkflows.Api.Tests.Tasks;
 [Collection(IncidentHostCollection.Name)]
 public sealed class HumanTaskApiTests(IncidentHost host)
 {
-    private static readonly object Level3Assessment = new { grade = 3, methods = new[] { "OnSiteInspection" }, evidence = "Seen on site." };
-
-    [Theory]
-    [InlineData("personnel-safety", 7)]
-    [InlineData("service-interruption", 6)]
-    [InlineData("complaint-dispute", 6)]
-    public async Task Incident_ReportAcknowledgeAssessEveryTaskDone_ResolvedWithEveryTaskOnTheTimeline(string category, int tasks)
-    {
-        using var employee = host.Factory.CreateClientAs("employee");
-        using var responder = host.Factory.CreateClientAs("responder");
-        using var lead = host.Factory.CreateClientAs("lead");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report(category)))["id"]!;
-        (await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/acknowledge", new { note = "on my way" })).Status.Should().Be(HttpStatusCode.OK);
-        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/assessment", Level3Assessment)).Status.Should().Be(HttpStatusCode.OK);
-        (await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Handling" })).Status.Should().Be(HttpStatusCode.OK);
-
-        var done = await TaskDriver.CompleteAllAsync(id, responder, lead);
-
-        done.Should().HaveCount(tasks).And.OnlyHaveUniqueItems();
-        done[^2..].Should().Equal("Release information", "Close and review");
-        (await host.Factory.CreateClient().GetInstanceAsync(id)).Status().Should().Be("Finished");
-        var resolved = await IncidentHost.PostAsync(responder, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
-        resolved.Status.Should().Be(HttpStatusCode.OK, resolved.Body.ToJsonString());
-        // Task lines arrive through the outbox; each task has its opened and its completed line.
-        var final = await IncidentHost.WhenTimelineAsync(lead, id,
-            t => t.Count(e => ((string)e["summary"]!).Contains("\" completed by ", StringComparison.Ordinal)) == tasks, "every completion on the timeline");
-        var timeline = IncidentHost.Timeline(final).ToList();
-        IncidentHost.Steps(final).Select(t => t.Kind).Should().StartWith(["Reported", "Signal", "Transition", "Assessment", "Transition"]);
-        var taskEntries = timeline.Where(t => t.Kind == "Task").Select(t => t.Summary).ToList();
-        taskEntries.Where(s => s.Contains(" completed by ", StringComparison.Ordinal)).Should().HaveCount(tasks)
-            .And.AllSatisfy(s => s.Should().StartWith("Task \"").And.Contain("\" completed by m-"));
-        taskEntries.Where(s => s.Contains("\" opened for ", StringComparison.Ordinal)).Should().HaveCount(tasks, "every task opened is on the timeline");
-        taskEntries.Should().ContainMatch("*\"Close and review\" completed by m-lead: Done.");
-        timeline[^1].Summary.Should().Be("Handling → Resolved.");
-    }
-
     [Fact]
     public async Task Mine_RoleTasks_ListedForTheRoleOnlyWithFormAndDue()
     {
         using var responder = host.Factory.CreateClientAs("responder");
         using var lead = host.Factory.CreateClientAs("lead");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "service-interruption", grade: 2);
 
         var mine = await TaskDriver.OpenForAsync(responder, id);
         var leads = await TaskDriver.OpenForAsync(lead, id);
@@ -72,7 +37,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         using var responder = host.Factory.CreateClientAs("responder");
         using var responder2 = host.Factory.CreateClientAs("responder2");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
         var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
 
         var claimed = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/claim", new { });
@@ -99,7 +64,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         using var responder = host.Factory.CreateClientAs("responder");
         using var lead = host.Factory.CreateClientAs("lead");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "service-interruption");
         var inform = (await TaskDriver.OpenForAsync(lead, id)).Single();
 
         var claim = await IncidentHost.PostAsync(responder, $"/api/tasks/{inform["id"]}/claim", new { });
@@ -117,7 +82,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
     {
         using var responder = host.Factory.CreateClientAs("responder");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
         var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
 
         var bad = await IncidentHost.PostAsync(responder, $"/api/tasks/{evacuate["id"]}/complete",
@@ -143,7 +108,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         using var responder = host.Factory.CreateClientAs("responder");
         using var responder2 = host.Factory.CreateClientAs("responder2");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
         var firstAid = (await TaskDriver.OpenForAsync(responder, id)).Single(t => ((string)t["title"]!).StartsWith("First aid", StringComparison.Ordinal));
 
         var noReason = await IncidentHost.PostAsync(responder, $"/api/tasks/{firstAid["id"]}/reassign", new { to = "m-responder2" });
@@ -238,7 +203,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
     {
         using var employee = host.Factory.CreateClientAs("employee");
         using var lead = host.Factory.CreateClientAs("lead");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
         var handler = host.Factory.Services.GetServices<EmergencyWorkflows.Runtime.Execution.IOutboxMessageHandler>()
             .Single(h => h.Kind == "Emergency.TaskOverdue");
         var message = new EmergencyWorkflows.Runtime.Instances.OutboxMessage($"task-overdue/{id}:t1", id, handler.Kind, new JsonObject

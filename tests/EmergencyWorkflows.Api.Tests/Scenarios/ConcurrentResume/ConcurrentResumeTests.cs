@@ -10,7 +10,7 @@ public class ConcurrentResumeTests(SharedHost host)
     [Fact]
     public async Task ResumeBookmark_FiftyConcurrentRequests_ExactlyOneAppliedRestConflict()
     {
-        var started = await host.Client.StartAsync("personnel-safety");
+        var started = await host.Client.StartAsync("durable-approval");
         var bookmarkId = (string)started.Bookmarks("Elsa.RunTask").First()["id"]!;
         var othersBefore = started.Bookmarks("Elsa.RunTask").Count() - 1;
 

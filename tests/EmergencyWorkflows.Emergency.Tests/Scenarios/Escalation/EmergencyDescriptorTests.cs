@@ -14,14 +14,19 @@ public class EmergencyDescriptorTests
     [Fact]
     public void Descriptors_EveryEmergencyActivity_CompleteForADesigner()
     {
-        Emergency.Select(d => d.TypeName).Should().BeEquivalentTo("Emergency.ResponseSla", "Emergency.Escalate", "Emergency.AwaitResponse", "Emergency.HumanTask");
+        Emergency.Select(d => d.TypeName).Should().BeEquivalentTo("Emergency.ResponseSla", "Emergency.Escalate", "Emergency.AwaitResponse", "Emergency.HumanTask",
+            "Emergency.AwaitAssessment", "Emergency.AwaitIncident", "Emergency.SetIncidentStatus");
         foreach (var descriptor in Emergency)
         {
             descriptor.Category.Should().Be("Emergency");
             descriptor.DisplayName.Should().NotBeNullOrWhiteSpace();
             descriptor.Description.Should().NotBeNullOrWhiteSpace();
             descriptor.Inputs.Should().NotBeEmpty().And.OnlyContain(i => i.DisplayName != null && i.Description != null && i.UiHint != null);
-            descriptor.Inputs.Where(i => i.UiHint is "dropdown" or "checklist").Should().OnlyContain(i => i.Options != null && i.Options.Count > 0);
+            foreach (var choice in descriptor.Inputs.Where(i => i.UiHint is "dropdown" or "checklist"))
+            {
+                choice.Options.Should().NotBeNullOrEmpty($"{descriptor.TypeName}.{choice.Name} offers choices");
+            }
+
             descriptor.Outputs.Should().NotBeEmpty();
         }
     }
@@ -31,6 +36,7 @@ public class EmergencyDescriptorTests
     [InlineData("Emergency.Escalate", "Responded", "Exhausted")]
     [InlineData("Emergency.AwaitResponse", "Acknowledged", "Arrived")]
     [InlineData("Emergency.HumanTask", "Done", "Escalated")]
+    [InlineData("Emergency.AwaitIncident", "Reached", "NotRequired")]
     public void Descriptors_Ports_NameWhatHappened(string typeName, string first, string second)
     {
         harness.Registry.Resolve(typeName).Descriptor.Outcomes.Should().Equal(first, second);
@@ -41,7 +47,7 @@ public class EmergencyDescriptorTests
     {
         var sla = harness.Registry.Resolve("Emergency.ResponseSla").Descriptor;
         sla.FindInput("grade")!.Options.Should().Equal("1", "2", "3");
-        sla.FindInput("category")!.Options.Should().Equal("personnel-safety", "service-interruption", "complaint-dispute");
+        sla.FindInput("category")!.Options.Should().Equal("personnel-safety", "service-interruption", "complaint-dispute", "unknown");
         harness.Registry.Resolve("Emergency.Escalate").Descriptor.FindInput("channels")!.Options
             .Should().Contain(["Email", "InApp", "WeCom", "DingTalk", "Feishu", "Slack", "GenericWebhook"]);
     }

@@ -29,7 +29,10 @@ internal sealed class EmergencyHarness
             new EmergencyResponseSla(Directory, Targets),
             new Escalate(Directory, Signer, Links),
             new AwaitResponse(),
-            new HumanTask(Directory, Signer, Links),
+            new HumanTask(Directory, Signer, Links, facts: Facts),
+            new AwaitAssessment(Facts),
+            new AwaitIncident(Facts),
+            new SetIncidentStatus(),
         ]);
         Executor = new WorkflowExecutor(Registry, Evaluator, Time, Lines);
         Validator = new WorkflowDefinitionValidator(Registry, Evaluator);
@@ -41,6 +44,7 @@ internal sealed class EmergencyHarness
     public AckLinkSigner Signer { get; } = new(Key);
     public AckLinkOptions Links { get; } = new() { BaseUrl = new Uri("https://ew.example/api/ack"), Lifetime = TimeSpan.FromHours(2) };
     public LineCapture Lines { get; } = new();
+    public InMemoryIncidentFacts Facts { get; } = new();
     public ExpressionEvaluator Evaluator { get; } = new();
     public ActivityRegistry Registry { get; }
     public WorkflowExecutor Executor { get; }
@@ -58,6 +62,23 @@ internal sealed class EmergencyHarness
         var bookmark = instance.Bookmarks.Single(b => b.Name == name);
         Time.SetUtcNow(bookmark.DueAt!.Value);
         return Executor.Resume(definition, instance, bookmark.Id);
+    }
+
+    /// <summary>What the incident API does after a change (assessment, regrade, announcement, status): records the
+    /// incident's facts, then wakes every waiting signal bookmark once. Returns the instance and every burst's outbox.</summary>
+    public (WorkflowInstance Instance, List<OutboxMessage> Outbox) Record(
+        WorkflowDefinition definition, WorkflowInstance instance, string status, int? grade, int announcements = 0)
+    {
+        Facts.Set(IncidentRecord.IncidentIdOf(instance), new IncidentFacts(status, grade, null, announcements));
+        var outbox = new List<OutboxMessage>();
+        foreach (var id in instance.Bookmarks.Where(b => b.Name == EmergencyBookmarks.IncidentSignal).Select(b => b.Id).ToList())
+        {
+            var result = Executor.Resume(definition, instance, id);
+            instance = result.Instance;
+            outbox.AddRange(result.Outbox);
+        }
+
+        return (instance, outbox);
     }
 
     /// <summary>What the ack/arrive API does: resumes the waiting Emergency.Response bookmark with the response.</summary>

@@ -247,14 +247,18 @@ public class EscalationScenarioTests
     }
 
     [Fact]
-    public void RepositoryWorkflow_Started_RunsTheSlaBesideTheHandlingSteps()
+    public void RepositoryWorkflow_Started_RunsTheSlaAndOpensNoTaskBeforeTheAssessment()
     {
         var loaded = Runtime.Definitions.WorkflowDefinitionReader.Read(File.ReadAllBytes(Path.Combine(RepositoryWorkflows(), "personnel-safety.json")));
 
         var instance = harness.Start(loaded, new JsonObject { ["grade"] = 1 }).Instance;
 
-        instance.Bookmarks.Select(b => b.Name).Should().Contain([EmergencyBookmarks.SlaDeadline, EmergencyBookmarks.Response, "Elsa.RunTask"]);
-        instance.Status.Should().Be(WorkflowStatus.Running);
+        instance.Bookmarks.Select(b => b.Name).Should().Contain([EmergencyBookmarks.SlaDeadline, EmergencyBookmarks.Response])
+            .And.NotContain("Elsa.RunTask");
+        var responded = harness.Respond(loaded, instance, ResponseKind.Acknowledge).Instance;
+        responded.Bookmarks.Should().Contain(b => b.Name == EmergencyBookmarks.IncidentSignal && (string?)b.Payload["signal"] == "Assessed")
+            .And.NotContain(b => b.Name == "Elsa.RunTask", "the tasks open after the assessment (plan 3.2 before 3.3)");
+        responded.Status.Should().Be(WorkflowStatus.Running);
     }
 
     private static string RepositoryWorkflows()

@@ -143,7 +143,7 @@ public class HumanTaskScenarioTests
     }
 
     [Fact]
-    public void RepositoryWorkflows_Started_OpenTheImmediateMeasuresAsHumanTasks()
+    public void RepositoryWorkflows_RespondedAndAssessed_OpenTheImmediateMeasuresAsHumanTasks()
     {
         var expected = new Dictionary<string, string[]>
         {
@@ -156,18 +156,27 @@ public class HumanTaskScenarioTests
             var loaded = WorkflowDefinitionReader.Read(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "workflows", id + ".json")));
             harness.Validator.Validate(loaded).Should().BeEmpty(id);
 
-            var instance = harness.Start(loaded, new JsonObject { ["grade"] = 1 }).Instance;
+            harness.Facts.Set("INC-1", new IncidentFacts("Reported", null, null, 0));
+            var started = harness.Start(loaded, new JsonObject { ["grade"] = 1 }).Instance;
+            var responded = harness.Respond(loaded, started, ResponseKind.Acknowledge).Instance;
+            responded.Bookmarks.Should().NotContain(b => b.Name == BookmarkNames.RunTask, id);
+
+            var (instance, outbox) = harness.Record(loaded, responded, "Assessed", grade: 2);
 
             instance.Bookmarks.Where(b => b.Name == BookmarkNames.RunTask).Select(b => (string?)b.Payload["title"]).Should().BeEquivalentTo(titles, id);
+            outbox.Where(m => m.Kind == SetIncidentStatus.Kind).Select(m => (string?)m.Payload["status"]).Should().Equal(["Handling"], id);
+            IncidentRecord.CurrentGrade(instance).Should().Be(2, "the assessed grade replaces the start grade");
             instance.Bookmarks.Where(b => b.Name == HumanTask.DueBookmark).Should().HaveCount(titles.Length, "every task has a deadline");
         }
     }
 
     [Fact]
-    public void ComplaintWorkflow_ResolutionDeadlineMissed_Escalates()
+    public void ComplaintWorkflow_Level3ResolutionDeadlineMissed_Escalates()
     {
         var loaded = WorkflowDefinitionReader.Read(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "workflows", "complaint-dispute.json")));
-        var instance = harness.Start(loaded, new JsonObject { ["grade"] = 3 }).Instance;
+        var instance = harness.Start(loaded, new JsonObject { ["grade"] = 1 }).Instance;
+        instance = harness.Respond(loaded, instance, ResponseKind.Acknowledge).Instance;
+        instance = harness.Record(loaded, instance, "Assessed", grade: 3).Instance;
         foreach (var task in instance.Bookmarks.Where(b => b.Name == BookmarkNames.RunTask).ToList())
         {
             var form = new JsonObject();
@@ -183,7 +192,7 @@ public class HumanTaskScenarioTests
         var propose = TaskBookmark(instance);
         ((string?)propose.Payload["title"]).Should().Be("Propose a resolution (explicit deadline)");
         var dueAt = instance.Bookmarks.Single(b => b.Name == HumanTask.DueBookmark && (string?)b.Payload["taskId"] == propose.Key).DueAt!.Value;
-        dueAt.Should().Be(harness.Time.GetUtcNow().AddDays(2));
+        dueAt.Should().Be(harness.Time.GetUtcNow().AddDays(3), "a Level 3 complaint gets three days for the proposal (dueByGrade)");
         harness.Time.SetUtcNow(dueAt);
         var breached = harness.Executor.Resume(loaded, instance, instance.Bookmarks.Single(b => b.Name == HumanTask.DueBookmark && b.DueAt == dueAt).Id);
 
