@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using EmergencyWorkflows.Api.Tests.Feedback;
@@ -395,10 +396,10 @@ public class EmployeePageTests(SharedHost host)
         return await browser.Http.PostAsync(new Uri("/report", UriKind.Relative), content);
     }
 
-    private static string Label(AngleSharp.Dom.IDocument document, string id) =>
+    private static string Label(IDocument document, string id) =>
         document.QuerySelector($"label[for='{id}']")!.TextContent.Trim();
 
-    private static void EveryInputHasALabel(AngleSharp.Dom.IDocument document)
+    private static void EveryInputHasALabel(IDocument document)
     {
         foreach (var input in document.QuerySelectorAll("main input:not([type=hidden]), main select, main textarea"))
         {
