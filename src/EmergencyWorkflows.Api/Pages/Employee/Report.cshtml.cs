@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Web;
 using EmergencyWorkflows.Emergency.Incidents;
@@ -11,7 +12,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using EmergencyWorkflows.Api.Hosting;
 
 namespace EmergencyWorkflows.Api.Pages.Employee;
 
