@@ -21,7 +21,6 @@ namespace EmergencyWorkflows.Api.Pages.Employee;
 /// channel Web); an operator (responder and above) may file on someone's behalf (<c>?onBehalf=true</c>) with the
 /// channel the report arrived by. Attachments come as a multipart upload and go to the intake as its inline files.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 internal sealed class ReportModel(
     IncidentIntake intake,
     IDbContextFactory<WorkflowsDbContext> contexts,
