@@ -5,6 +5,7 @@ using EmergencyWorkflows.Api.ElsaApi;
 using EmergencyWorkflows.Api.Engine;
 using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Events;
+using EmergencyWorkflows.Api.Feedback;
 using EmergencyWorkflows.Api.Health;
 using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
@@ -58,6 +59,7 @@ app.MapElsaApi().RequireAuthorization(AuthPolicies.TeamLead);
 app.MapTeam();
 app.MapNotifications();
 app.MapInformationRelease();
+app.MapFeedback();
 app.MapWebPages();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using EmergencyWorkflows.Persistence.Bookmarks;
 using EmergencyWorkflows.Persistence.Definitions;
+using EmergencyWorkflows.Persistence.Feedback;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Persistence.Instances;
 using EmergencyWorkflows.Persistence.Notifications;
@@ -33,6 +34,8 @@ public abstract class WorkflowsDbContext : DbContext
     public DbSet<AnnouncementRecord> Announcements => Set<AnnouncementRecord>();
     public DbSet<ReviewRecord> IncidentReviews => Set<ReviewRecord>();
     public DbSet<ImprovementActionRecord> ImprovementActions => Set<ImprovementActionRecord>();
+    public DbSet<EmployeeFeedbackRecord> EmployeeFeedback => Set<EmployeeFeedbackRecord>();
+    public DbSet<SuggestionRecord> Suggestions => Set<SuggestionRecord>();
 
     public DbSet<TeamMemberRecord> TeamMembers => Set<TeamMemberRecord>();
     public DbSet<RotationRecord> Rotations => Set<RotationRecord>();
@@ -50,6 +53,7 @@ public abstract class WorkflowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DefinitionRecordConfiguration());
         IncidentModel.Apply(modelBuilder);
         ReleaseRecordConfiguration.Apply(modelBuilder);
+        FeedbackRecordConfiguration.Apply(modelBuilder);
         TeamModel.Configure(modelBuilder);
         NotificationsModel.Configure(modelBuilder);
     }

@@ -35,7 +35,7 @@ internal static class AnnouncementEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<AnnouncementView>>> FeedAsync(
+    internal static async Task<Ok<List<AnnouncementView>>> FeedAsync(
         IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
     {
         // Announcements are official notices to all staff: every signed-in employee reads every one (plan §3.4).
