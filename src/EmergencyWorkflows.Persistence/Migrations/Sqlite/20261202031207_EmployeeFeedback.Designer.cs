@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowsDbContext))]
-    [Migration("20261202014622_EmployeeFeedback")]
+    [Migration("20261202031207_EmployeeFeedback")]
     partial class EmployeeFeedback
     {
         /// <inheritdoc />
@@ -196,6 +196,10 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -555,11 +559,18 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "At");
 
@@ -808,6 +819,11 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -817,7 +833,7 @@ namespace EmergencyWorkflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("IncidentId", "Tier", "Repetition", "RecipientId", "Channel")
+                    b.HasIndex("IncidentId", "Topic", "Tier", "Repetition", "RecipientId", "Channel")
                         .IsUnique();
 
                     b.ToTable("NotificationDeliveries", (string)null);
