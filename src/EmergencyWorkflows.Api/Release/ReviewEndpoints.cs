@@ -48,7 +48,7 @@ internal static class ReviewEndpoints
         return TypedResults.Ok(ReviewView.From(review, actions));
     }
 
-    private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> WriteAsync(
+    internal static async Task<Results<Created<ReviewView>, ProblemHttpResult>> WriteAsync(
         string id, ReviewBody? body, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, CancellationToken cancellationToken)
     {
         if (body is null)
@@ -143,7 +143,7 @@ internal static class ReviewEndpoints
         }
     }
 
-    private static async Task<Results<Ok<ActionView>, ProblemHttpResult>> DoneAsync(
+    internal static async Task<Results<Ok<ActionView>, ProblemHttpResult>> DoneAsync(
         string id, string actionId, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, CancellationToken cancellationToken)
     {
         var actor = user.UserNameOf() ?? "unknown";
