@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Pages.Lead;
 
@@ -18,7 +19,7 @@ internal sealed record ActionList(IReadOnlyList<ActionRow> Rows, DateTimeOffset 
 
 /// <summary><c>/lead/actions</c>: every open improvement action across incidents, overdue first and marked as such.</summary>
 [Authorize(Policy = AuthPolicies.TeamLead)]
-internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> contexts, IncidentWriter writer, TimeProvider time) : PageModel
+internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> contexts, IncidentWriter writer, TimeProvider time, IOptions<AuthOptions> auth) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -40,7 +41,7 @@ internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> context
         var done = await ReviewEndpoints.DoneAsync(IncidentId ?? string.Empty, ActionId ?? string.Empty, User, writer, time, cancellationToken);
         if (done.Result is Ok<ActionView>)
         {
-            return RedirectToPage(new { Done = "action-done" });
+            return RedirectToPage(new { done = "action-done" });
         }
 
         Form.TakeProblem(done.Result);
@@ -56,7 +57,7 @@ internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> context
         var rows = await db.ImprovementActions.AsNoTracking().Where(a => a.DoneAt == null)
             .Join(visible, a => a.IncidentId, i => i.Id, (a, i) => new { a, i })
             .ToListAsync(cancellationToken);
-        var owners = await db.TeamMembers.AsNoTracking().OrderBy(m => m.Position).Select(m => new OwnerOption(m.Id, m.DisplayName)).ToListAsync(cancellationToken);
+        var owners = await ActionOwners.LoadAsync(db, auth, cancellationToken);
         List = new ActionList(rows.OrderBy(x => x.a.DueAt).Select(x => new ActionRow(x.a, x.i)).ToList(), time.GetUtcNow(), owners, ShowIncident: true);
     }
 }

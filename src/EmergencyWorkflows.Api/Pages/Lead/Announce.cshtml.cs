@@ -106,7 +106,7 @@ internal sealed class AnnounceModel(
         var published = await AnnouncementEndpoints.PublishAsync(Id, body, User, writer, templates, links, time, loggers, cancellationToken);
         if (published.Result is Created<AnnouncementView>)
         {
-            return RedirectToPage(new { Id, Done = "published" });
+            return RedirectToPage(new { id = Id, done = "published" });
         }
 
         Form.TakeProblem(published.Result);

@@ -60,7 +60,7 @@ internal sealed class ApprovalsModel(IDbContextFactory<WorkflowsDbContext> conte
         var outcome = await ledger.DecideAsync(IncidentId, ApprovalId, new ApprovalBody(Approve, Note), User, cancellationToken);
         if (outcome.Kind == LedgerOutcomeKind.Ok)
         {
-            return RedirectToPage(new { Done = Approve == true ? "approved" : "rejected" });
+            return RedirectToPage(new { done = Approve == true ? "approved" : "rejected" });
         }
 
         Form.Problem = outcome.Kind == LedgerOutcomeKind.Forbidden ? l["Approvals.NotYourOwn"] + " " + outcome.Message : outcome.Message;

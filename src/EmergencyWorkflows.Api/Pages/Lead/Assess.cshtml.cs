@@ -99,9 +99,9 @@ internal sealed class AssessModel(IDbContextFactory<WorkflowsDbContext> contexts
         switch (outcome.Kind)
         {
             case LedgerOutcomeKind.Ok:
-                return RedirectToPage(new { Id, Done = "assessed" });
+                return RedirectToPage(new { id = Id, done = "assessed" });
             case LedgerOutcomeKind.Pending:
-                return RedirectToPage(new { Id, Done = "pending" });
+                return RedirectToPage(new { id = Id, done = "pending" });
             case LedgerOutcomeKind.NotFound:
                 return NotFound();
             default:

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Pages.Lead;
 
@@ -36,7 +37,8 @@ internal sealed record OwnerOption(string Id, string Name);
 /// </summary>
 [Authorize(Policy = AuthPolicies.TeamLead)]
 internal sealed class ReviewModel(
-    IDbContextFactory<WorkflowsDbContext> contexts, IncidentLedger ledger, IncidentWriter writer, TimeProvider time, IStringLocalizer<LeadText> l)
+    IDbContextFactory<WorkflowsDbContext> contexts, IncidentLedger ledger, IncidentWriter writer, TimeProvider time, IOptions<AuthOptions> auth,
+    IStringLocalizer<LeadText> l)
     : PageModel
 {
     public const int DefaultRows = 3;
@@ -150,7 +152,7 @@ internal sealed class ReviewModel(
         var written = await ReviewEndpoints.WriteAsync(Id, new ReviewBody(WhatHappened, RootCause, Lessons, [.. actions]), User, writer, time, cancellationToken);
         if (written.Result is Created<ReviewView>)
         {
-            return RedirectToPage(new { Id, Done = "reviewed" });
+            return RedirectToPage(new { id = Id, done = "reviewed" });
         }
 
         Form.TakeProblem(written.Result);
@@ -180,9 +182,9 @@ internal sealed class ReviewModel(
         switch (outcome.Kind)
         {
             case LedgerOutcomeKind.Ok:
-                return RedirectToPage(new { Id, Done = "moved" });
+                return RedirectToPage(new { id = Id, done = "moved" });
             case LedgerOutcomeKind.Pending:
-                return RedirectToPage(new { Id, Done = "close-pending" });
+                return RedirectToPage(new { id = Id, done = "close-pending" });
             case LedgerOutcomeKind.NotFound:
                 return NotFound();
             default:
@@ -201,7 +203,7 @@ internal sealed class ReviewModel(
         var done = await ReviewEndpoints.DoneAsync(Id, ActionId ?? string.Empty, User, writer, time, cancellationToken);
         if (done.Result is Ok<ActionView>)
         {
-            return RedirectToPage(new { Id, Done = "action-done" });
+            return RedirectToPage(new { id = Id, done = "action-done" });
         }
 
         Form.TakeProblem(done.Result);
@@ -237,7 +239,7 @@ internal sealed class ReviewModel(
         Written = await db.IncidentReviews.AsNoTracking().SingleOrDefaultAsync(r => r.IncidentId == Id, cancellationToken);
         WrittenActions = await db.ImprovementActions.AsNoTracking().Where(a => a.IncidentId == Id).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken);
         Timeline = await db.IncidentTimeline.AsNoTracking().Where(t => t.IncidentId == Id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        Owners = await db.TeamMembers.AsNoTracking().OrderBy(m => m.Position).Select(m => new OwnerOption(m.Id, m.DisplayName)).ToListAsync(cancellationToken);
+        Owners = await ActionOwners.LoadAsync(db, auth, cancellationToken);
         var status = Enum.Parse<IncidentStatus>(incident.Record.Status);
         NextStates = IncidentLifecycle.NextFrom(status).Where(s => s != IncidentStatus.Reviewed).ToList();
         return true;
