@@ -47,6 +47,9 @@ public class LeadBoardTests(ShortSlaBrowserHost fixture)
         (await row.Locator(".badge.breached").InnerTextAsync()).Should().Contain("已超时", "the breach is said in words");
         (await page.Locator("tr[data-incident]").First.GetAttributeAsync("data-incident")).Should().Be(id, "breached incidents come first");
         await BrowserHost.ScreenshotAsync(page, "lead-board-breached-zh");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserHost.ScreenshotAsync(page, "lead-board-breached-zh-phone");
+        await page.SetViewportSizeAsync(1280, 900);
 
         using (var ack = await host.Api.PostAsJsonAsync($"/api/incidents/{id}/acknowledge", new { }))
         {
@@ -69,11 +72,14 @@ public class LeadBoardTests(ShortSlaBrowserHost fixture)
         await BrowserHost.ScreenshotAsync(page, "lead-announced-zh");
 
         await page.GotoAsync($"/lead/incidents/{id}/review");
-        for (var step = 0; step < 4 && await page.Locator("#what-happened").CountAsync() == 0; step++)
+        // Assessed → Handling → Resolved by hand, unless the incident's workflow already moved it on.
+        var statusNames = new Dictionary<string, string> { ["Handling"] = "处理中", ["Resolved"] = "已解决" };
+        for (var step = 0; step < 3 && await page.Locator("#what-happened").CountAsync() == 0; step++)
         {
             var next = page.Locator("#move-Handling, #move-Resolved").First;
+            var to = await next.GetAttributeAsync("value");
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await Assertions.Expect(page.Locator("#incident-status")).ToHaveTextAsync(statusNames[to!]);
         }
 
         await page.Locator("#what-happened").FillAsync("员工对排班不满，到前台投诉。");

@@ -138,7 +138,9 @@ public class LeadPageTests(LeadPageHost host)
 
         using var posted = await lead.PostFormAsync($"/lead/incidents/{id}/assess", new Dictionary<string, string>
         {
-            ["Grade"] = "3", ["Methods"] = "Data", ["Evidence"] = "Logs",
+            ["Grade"] = "3",
+            ["Methods"] = "Data",
+            ["Evidence"] = "Logs",
         });
 
         posted.StatusCode.Should().Be(HttpStatusCode.Conflict);
@@ -155,7 +157,9 @@ public class LeadPageTests(LeadPageHost host)
 
         using var forged = await lead.PostFormWithoutTokenAsync($"/lead/incidents/{id}/assess", new Dictionary<string, string>
         {
-            ["Grade"] = "3", ["Methods"] = "Data", ["Evidence"] = "Logs",
+            ["Grade"] = "3",
+            ["Methods"] = "Data",
+            ["Evidence"] = "Logs",
         });
 
         forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -172,7 +176,10 @@ public class LeadPageTests(LeadPageHost host)
         var (_, assessPage) = await lead.GetPageAsync($"/lead/incidents/{id}/assess");
         using var regrade = await lead.PostFormAsync($"/lead/incidents/{id}/assess", new Dictionary<string, string>
         {
-            ["Grade"] = "3", ["Methods"] = "Data", ["Evidence"] = "Only a bruise", ["Reason"] = "Nobody was hurt after all",
+            ["Grade"] = "3",
+            ["Methods"] = "Data",
+            ["Evidence"] = "Only a bruise",
+            ["Reason"] = "Nobody was hurt after all",
         });
         ((int?)(await IncidentHost.GetAsync(host.Lead, id))["grade"]).Should().Be(1, "a Level 1 downgrade waits for a second lead");
         var (_, approvals) = await lead.GetPageAsync("/lead/approvals");
@@ -180,6 +187,8 @@ public class LeadPageTests(LeadPageHost host)
         card.Should().NotBeNull("the request is listed");
         var approvalId = card!.GetAttribute("data-approval")!;
         var decision = new Dictionary<string, string> { ["IncidentId"] = id, ["ApprovalId"] = approvalId, ["Approve"] = "true" };
+        var (_, board) = await lead.GetPageAsync("/lead?handler=Fragment");
+        var boardPage = Parser.ParseDocument(board);
 
         using var own = await lead.PostFormAsync("/lead/approvals", decision);
         var ownPage = Parser.ParseDocument(await own.Content.ReadAsStringAsync());
@@ -190,6 +199,8 @@ public class LeadPageTests(LeadPageHost host)
         regrade.StatusCode.Should().Be(HttpStatusCode.Redirect);
         regrade.Headers.Location!.ToString().Should().Contain("done=pending");
         card.TextContent.Should().Contain("Nobody was hurt after all").And.Contain("lead");
+        boardPage.QuerySelector($"tr[data-incident='{id}'] a[href='/lead/approvals']").Should().NotBeNull("the board flags the pending approval");
+        int.Parse(boardPage.QuerySelector("#approvals-count")!.TextContent, CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
         own.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         ownPage.QuerySelector("[role=alert]")!.TextContent.Should().Contain("cannot approve their own request");
         second.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -206,7 +217,10 @@ public class LeadPageTests(LeadPageHost host)
         var prefilled = Parser.ParseDocument(form).QuerySelector("#message")!.TextContent;
         using var posted = await lead.PostFormAsync($"/lead/incidents/{id}/announce", new Dictionary<string, string>
         {
-            ["Language"] = "zh", ["Kind"] = "ProgressUpdate", ["Channels"] = "BulletinBoard", ["Message"] = prefilled + " 预计一小时内恢复。",
+            ["Language"] = "zh",
+            ["Kind"] = "ProgressUpdate",
+            ["Channels"] = "BulletinBoard",
+            ["Message"] = prefilled + " 预计一小时内恢复。",
         });
         var (_, after) = await lead.GetPageAsync(posted.Headers.Location!.ToString());
         var (_, english) = await lead.GetPageAsync($"/lead/incidents/{id}/announce?language=en");
@@ -228,7 +242,9 @@ public class LeadPageTests(LeadPageHost host)
 
         using var posted = await lead.PostFormAsync($"/lead/incidents/{id}/announce", new Dictionary<string, string>
         {
-            ["Language"] = "en", ["Kind"] = "Announcement", ["Message"] = "",
+            ["Language"] = "en",
+            ["Kind"] = "Announcement",
+            ["Message"] = "",
         });
         using var feed = await host.Lead.GetAsync(new Uri($"/api/incidents/{id}/announcements", UriKind.Relative));
 
