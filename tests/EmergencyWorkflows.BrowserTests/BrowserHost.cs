@@ -18,7 +18,16 @@ public sealed class BrowserHost : IAsyncLifetime
     public const string EditorUser = "lead";
     public const string EditorPassword = "lead-dev";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ew-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private IPlaywright? playwright;
+
+    public BrowserHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A host with extra settings (e.g. a short response SLA), for a test collection of its own.</summary>
+    internal BrowserHost(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public Factory Service { get; private set; } = null!;
 
@@ -39,7 +48,7 @@ public sealed class BrowserHost : IAsyncLifetime
             File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
         }
 
-        Service = new Factory(folder, workflows);
+        Service = new Factory(folder, workflows, settings);
         Service.UseKestrel(0);
         Service.StartServer();
         BaseAddress = Service.ClientOptions.BaseAddress;
@@ -145,7 +154,7 @@ public sealed class BrowserHost : IAsyncLifetime
         throw new InvalidOperationException("EmergencyWorkflows.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public sealed class Factory(string dataFolder, string workflowsFolder) : WebApplicationFactory<Program>
+    public sealed class Factory(string dataFolder, string workflowsFolder, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -157,6 +166,10 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "emergency-workflows-.json"));
             builder.UseSetting("Hangfire:Storage", "InMemory");
             builder.UseSetting("Hangfire:ShutdownTimeout", "00:00:00.500");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ namespace EmergencyWorkflows.Api.Incidents;
 
 /// <summary>
 /// Who sees which incident (issue 4 §8). A reporter sees the incidents they filed; a responder also those they work on
+/// (and may read, not change, every report nobody has responded to yet: <see cref="Readable"/>)
 /// (responded, assigned, notified: the participants); team leads, department heads (they assess and grade, and
 /// departments are not modelled yet) and admins see all. Everything else answers 404 exactly like a missing id, so
 /// nobody learns that an incident exists.
@@ -33,6 +34,26 @@ internal static class IncidentAccess
         var name = user.UserNameOf() ?? string.Empty;
         var identities = IdentitiesOf(user);
         return db.Incidents.Where(i => i.ReportedBy == name
+            || db.IncidentParticipants.Any(p => p.IncidentId == i.Id && identities.Contains(p.Who)));
+    }
+
+    /// <summary>
+    /// What a user may read: <see cref="Visible"/>, and for responders also every report nobody has responded to yet.
+    /// An unanswered report is an open call to the whole emergency team (plan §3.2: someone must respond within five
+    /// minutes), so a responder must be able to find it and acknowledge it; once someone responds it narrows to its
+    /// participants again. Changing an incident still needs <see cref="Visible"/>.
+    /// </summary>
+    public static IQueryable<IncidentRecord> Readable(WorkflowsDbContext db, ClaimsPrincipal user)
+    {
+        if (SeesAll(user) || !user.IsInRole(AuthRoles.Responder))
+        {
+            return Visible(db, user);
+        }
+
+        var name = user.UserNameOf() ?? string.Empty;
+        var identities = IdentitiesOf(user);
+        const string open = nameof(Emergency.Incidents.IncidentStatus.Reported);
+        return db.Incidents.Where(i => i.Status == open || i.ReportedBy == name
             || db.IncidentParticipants.Any(p => p.IncidentId == i.Id && identities.Contains(p.Who)));
     }
 

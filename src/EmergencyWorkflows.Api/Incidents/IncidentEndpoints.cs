@@ -42,7 +42,7 @@ internal static class IncidentEndpoints
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (await db.Incidents.AnyAsync(i => i.Id == instanceId, cancellationToken)
-                && !await IncidentAccess.Visible(db, user).AnyAsync(i => i.Id == instanceId, cancellationToken))
+                && !await IncidentAccess.Readable(db, user).AnyAsync(i => i.Id == instanceId, cancellationToken))
             {
                 return Problems.NotFound(IncidentAccess.NotFound(instanceId));
             }

@@ -161,6 +161,7 @@ internal sealed class IncidentLedger(
     /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
     public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
     {
+        id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
         {

@@ -39,7 +39,7 @@ internal static class IncidentReportEndpoints
         string? status, ClaimsPrincipal user, IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = IncidentAccess.Visible(db, user).AsNoTracking();
+        var query = IncidentAccess.Readable(db, user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(status) && Enum.TryParse<IncidentStatus>(status, ignoreCase: true, out var wanted))
         {
             var name = wanted.ToString();
@@ -57,7 +57,7 @@ internal static class IncidentReportEndpoints
         IncidentRecord? incident;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            incident = await IncidentAccess.Visible(db, user).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+            incident = await IncidentAccess.Readable(db, user).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         }
 
         return incident is null

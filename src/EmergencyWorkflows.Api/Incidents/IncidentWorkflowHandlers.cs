@@ -1,4 +1,5 @@
 using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
 
@@ -30,12 +31,12 @@ internal sealed class IncidentTimelineHandler(IncidentLedger ledger) : IOutboxMe
     public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return ledger.RecordTaskAsync(
+        return ledger.RecordSystemAsync(
             (string?)message.Payload["incidentId"] ?? message.InstanceId,
-            IncidentLedger.WorkflowActor,
+            TimelineKind.Task,
             (string)message.Payload["summary"]!,
             (string?)message.Payload["detail"],
-            cancellationToken,
-            system: true);
+            message.Id,
+            cancellationToken);
     }
 }

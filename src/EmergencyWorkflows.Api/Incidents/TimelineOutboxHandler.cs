@@ -29,7 +29,8 @@ internal sealed class TimelineOutboxHandler(IncidentWriter writer, ILogger<Timel
             .ToList();
         var written = await writer.WriteAsync(async (db, ct) =>
         {
-            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == message.InstanceId, ct);
+            var incidentId = IncidentInstances.IncidentOf(message.InstanceId);
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, ct);
             if (incident is null || await db.IncidentTimeline.AnyAsync(t => t.SourceId == message.Id, ct))
             {
                 return 0;

@@ -57,7 +57,7 @@ internal static class AnnouncementEndpoints
         return TypedResults.Ok(rows.OrderByDescending(a => a.Sequence).Select(AnnouncementView.From).ToList());
     }
 
-    private static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
+    internal static async Task<Results<Created<AnnouncementView>, ProblemHttpResult>> PublishAsync(
         string id, AnnouncementBody? body, ClaimsPrincipal user, IncidentWriter writer, AnnouncementTemplates templates,
         AffectedEmployees affected, AckLinkOptions links, TimeProvider time, ILoggerFactory loggers, IncidentSignals signals, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ internal static class ReviewEndpoints
         return TypedResults.Ok(ReviewView.From(review, actions));
     }
 
-    private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> WriteAsync(
+    internal static async Task<Results<Created<ReviewView>, ProblemHttpResult>> WriteAsync(
         string id, ReviewBody? body, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, IncidentSignals signals,
         CancellationToken cancellationToken)
     {
@@ -150,7 +150,7 @@ internal static class ReviewEndpoints
         }
     }
 
-    private static async Task<Results<Ok<ActionView>, ProblemHttpResult>> DoneAsync(
+    internal static async Task<Results<Ok<ActionView>, ProblemHttpResult>> DoneAsync(
         string id, string actionId, ClaimsPrincipal user, IncidentWriter writer, TimeProvider time, CancellationToken cancellationToken)
     {
         var actor = user.UserNameOf() ?? "unknown";

@@ -11,13 +11,13 @@ public sealed class IncidentAccessMatrixTests(IncidentHost host)
     [Theory]
     [InlineData("employee", HttpStatusCode.OK)]
     [InlineData("employee2", HttpStatusCode.NotFound)]
-    [InlineData("responder", HttpStatusCode.NotFound)]
-    [InlineData("responder2", HttpStatusCode.NotFound)]
+    [InlineData("responder", HttpStatusCode.OK)]
+    [InlineData("responder2", HttpStatusCode.OK)]
     [InlineData("depthead", HttpStatusCode.OK)]
     [InlineData("lead", HttpStatusCode.OK)]
     [InlineData("lead2", HttpStatusCode.OK)]
     [InlineData("admin", HttpStatusCode.OK)]
-    public async Task Read_SomeoneElsesReport_OnlyTheReporterAndLeadsSeeIt(string user, HttpStatusCode expected)
+    public async Task Read_SomeoneElsesUnansweredReport_TheReporterTheTeamAndLeadsSeeItNoOtherEmployee(string user, HttpStatusCode expected)
     {
         var id = await EmployeeReportAsync();
         using var client = host.Factory.CreateClientAs(user);
@@ -33,6 +33,21 @@ public sealed class IncidentAccessMatrixTests(IncidentHost host)
             problem.ToJsonString().Should().NotContain("Zhang Wei").And.NotContain("Building A", "a refusal leaks nothing of the incident");
             ((string)problem["detail"]!).Should().Be($"No incident '{id}' exists.", "the same answer as for an id that does not exist");
         }
+    }
+
+    [Fact]
+    public async Task Responder_UnansweredReportOfSomeoneElse_MayReadButNotChangeIt()
+    {
+        var id = await EmployeeReportAsync();
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+
+        using var read = await responder2.GetAsync($"/api/incidents/{id}");
+        var cancel = await IncidentHost.PostAsync(responder2, $"/api/incidents/{id}/transitions", new { to = "Cancelled", reason = "not mine" });
+
+        read.StatusCode.Should().Be(HttpStatusCode.OK, "an unanswered report is an open call to the whole team");
+        cancel.Status.Should().Be(HttpStatusCode.NotFound, "changing it needs to work on it first (respond, be assigned or notified)");
+        using var lead = host.Factory.CreateClientAs("lead");
+        ((string)(await IncidentHost.GetAsync(lead, id))["status"]!).Should().Be("Reported");
     }
 
     [Fact]

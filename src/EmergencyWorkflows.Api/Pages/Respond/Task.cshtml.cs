@@ -202,7 +202,7 @@ internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbCo
         var users = auth.Value.Users.Where(u => !string.IsNullOrEmpty(u.MemberId)).Select(u => (u.MemberId!, u.DisplayName ?? u.UserName));
         People = [.. users.Concat(directory.Roster.Members.Select(m => (m.Id, m.DisplayName))).DistinctBy(p => p.Item1)];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var incident = await IncidentAccess.Visible(db, User).AsNoTracking().Where(i => i.Id == instanceId)
+        var incident = await IncidentAccess.Readable(db, User).AsNoTracking().Where(i => i.Id == instanceId)
             .Select(i => new { i.Category, i.Location }).SingleOrDefaultAsync(cancellationToken);
         IncidentVisible = incident is not null;
         IncidentCategory = incident?.Category;

@@ -57,7 +57,7 @@ internal sealed class TasksModel(TaskBoard board, IDbContextFactory<WorkflowsDbC
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // Only incidents this user may see lend their category and place to the list (and a link); the rest show the task alone.
-        var visible = await IncidentAccess.Visible(db, User).AsNoTracking().Where(i => ids.Contains(i.Id))
+        var visible = await IncidentAccess.Readable(db, User).AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Category, i.Location }).ToListAsync(cancellationToken);
         var byId = visible.ToDictionary(i => i.Id, StringComparer.Ordinal);
         return [.. tasks.Select(t => byId.TryGetValue(t.InstanceId, out var i)

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmergencyWorkflows.Api.Pages.Lead;
+
+/// <summary>
+/// What went wrong with a posted lead form: localized errors per field (checked on the page before the API's handler
+/// runs), and the API's own ProblemDetails sentence when its rules refuse what the form asked for.
+/// </summary>
+internal sealed class LeadForm
+{
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The API's refusal (its ProblemDetails detail), shown in the alert summary as it was written.</summary>
+    public string? Problem { get; set; }
+
+    public int? ProblemStatus { get; set; }
+
+    public bool HasErrors => Errors.Count > 0 || Problem is not null;
+
+    public string? this[string field] => Errors.TryGetValue(field, out var message) ? message : null;
+
+    public void Add(string field, string message) => Errors.TryAdd(field, message);
+
+    /// <summary>Takes a refusal from an API handler's result; false when the result was not a ProblemDetails.</summary>
+    public bool TakeProblem(IResult result)
+    {
+        switch (result)
+        {
+            case ProblemHttpResult problem:
+                Problem = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? problem.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ProblemStatus = problem.StatusCode;
+                return true;
+            case ValidationProblem validation:
+                Problem = string.Join(" ", validation.ProblemDetails.Errors.SelectMany(e => e.Value));
+                ProblemStatus = validation.StatusCode;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
