@@ -10,6 +10,7 @@ using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
+using EmergencyWorkflows.Api.Metrics;
 using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Api.Release;
 using EmergencyWorkflows.Api.Scheduling;
@@ -36,6 +37,7 @@ builder.Services.AddEmergencyTeam();
 builder.Services.AddEmergencyNotifications(builder.Configuration);
 builder.Services.AddInformationRelease(builder.Configuration);
 builder.Services.AddWebPages();
+builder.Services.AddResponseMetrics(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -59,6 +61,7 @@ app.MapTeam();
 app.MapNotifications();
 app.MapInformationRelease();
 app.MapWebPages();
+app.MapMetrics();
 
 await app.RunAsync();
 
