@@ -15,7 +15,7 @@ namespace EmergencyWorkflows.Api.Pages.Metrics;
 /// </summary>
 internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLocalizer<CommonText> t, TimeZoneInfo zone)
 {
-    private const double Width = 720;
+    private const double Width = 640;
 
     // Response times beyond two hours are drawn at the axis end (their exact value is in the tooltip and the table).
     private static readonly TimeSpan AxisCap = TimeSpan.FromHours(2);
@@ -47,9 +47,11 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
     public string Strip(string id, IReadOnlyList<DistributionGroup> groups, bool byGrade, bool acknowledge)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        const double labelWidth = 190, neverWidth = 96, top = 40, rowHeight = 40, bottom = 46;
-        var plotLeft = labelWidth;
-        var plotRight = Width - neverWidth - 12;
+        // Labels, then the never-acknowledged column (breaches stay in view when a phone scrolls the chart), then the plot.
+        const double labelWidth = 170, neverWidth = 76, top = 40, rowHeight = 40, bottom = 46;
+        var neverCenter = labelWidth + (neverWidth / 2);
+        var plotLeft = labelWidth + neverWidth + 8;
+        var plotRight = Width - 16;
         var height = top + (Math.Max(groups.Count, 1) * rowHeight) + bottom;
 
         var times = groups.SelectMany(g => g.Times).ToList();
@@ -62,8 +64,8 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
         var svg = new SvgChart(id, Width, height, title, description);
 
         var allTargets = groups.SelectMany(g => g.Targets).Distinct().Order().ToList();
-        var longest = Max(times.Select(x => x.Elapsed).Concat(allTargets.Select(x => x * 2)).DefaultIfEmpty(TimeSpan.FromMinutes(10)).Max(), AxisCap);
-        var (axisMax, step) = SvgChart.NiceScale(Math.Min(longest.TotalMinutes, AxisCap.TotalMinutes));
+        var longest = times.Select(x => x.Elapsed).Concat(allTargets.Select(x => x * 2)).DefaultIfEmpty(TimeSpan.FromMinutes(10)).Max();
+        var (axisMax, step) = SvgChart.NiceScale(Math.Min(longest.TotalMinutes, AxisCap.TotalMinutes), 5);
         double X(TimeSpan v) => plotLeft + (Math.Min(v.TotalMinutes, axisMax) / axisMax * (plotRight - plotLeft));
 
         var axisY = top + (groups.Count * rowHeight);
@@ -73,7 +75,7 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
             var y0 = top + (i * rowHeight);
             var yc = y0 + (rowHeight / 2);
             svg.Rect(plotLeft, y0, plotRight - plotLeft, rowHeight, i % 2 == 0 ? "band" : "band alt");
-            svg.Text(plotLeft - 8, yc + 4, $"{GroupLabel(byGrade, group.Key)} ({group.Count})", "row-label", "end");
+            svg.Text(labelWidth - 8, yc + 4, $"{GroupLabel(byGrade, group.Key)} ({group.Count})", "row-label", "end");
             foreach (var target in group.Targets)
             {
                 svg.Line(X(target), y0 + 1, X(target), y0 + rowHeight - 1, "target",
@@ -94,9 +96,8 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
 
             if (acknowledge && group.Never > 0)
             {
-                var cx = plotRight + 12 + (neverWidth / 2);
-                svg.Rect(cx - 24, yc - 11, 48, 22, "never", Format("Chart.NeverTooltip", group.Never));
-                svg.Text(cx, yc + 5, group.Never.ToString(CultureInfo.CurrentCulture), "never-count", "middle");
+                svg.Rect(neverCenter - 24, yc - 11, 48, 22, "never", Format("Chart.NeverTooltip", group.Never));
+                svg.Text(neverCenter, yc + 5, group.Never.ToString(CultureInfo.CurrentCulture), "never-count", "middle");
             }
         }
 
@@ -107,7 +108,7 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
 
         if (acknowledge)
         {
-            svg.Text(plotRight + 12 + (neverWidth / 2), top - 8, l["Chart.NeverColumn"], "never-label", "middle");
+            svg.Text(neverCenter, top - 8, l["Chart.NeverColumn"], "never-label", "middle");
         }
 
         svg.Line(plotLeft, axisY, plotRight, axisY, "axis");
@@ -194,8 +195,6 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
 
         return svg.ToMarkup();
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan cap) => a > cap ? cap : a;
 
     private static void YAxis(SvgChart svg, Plot plot, double yMax, double step)
     {
