@@ -208,8 +208,8 @@ internal sealed class MetricsCharts(IStringLocalizer<MetricsText> l, IStringLoca
 
     private static void XLabel(SvgChart svg, Plot plot, int count, int index, double x, string label)
     {
-        // At most about ten labels fit under the axis; the rest are in the tooltips and the table.
-        var every = (int)Math.Ceiling(count / 10.0);
+        // About seven date labels fit under the axis; every bar's date is in its tooltip and in the table.
+        var every = (int)Math.Ceiling(count / 7.0);
         if (index % every == 0)
         {
             svg.Text(x, plot.Bottom + 18, label, "tick", "middle");
