@@ -11,6 +11,7 @@ using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Instances;
 using EmergencyWorkflows.Api.Logging;
+using EmergencyWorkflows.Api.Metrics;
 using EmergencyWorkflows.Api.Notifications;
 using EmergencyWorkflows.Api.Release;
 using EmergencyWorkflows.Api.Scheduling;
@@ -37,6 +38,7 @@ builder.Services.AddEmergencyTeam();
 builder.Services.AddEmergencyNotifications(builder.Configuration);
 builder.Services.AddInformationRelease(builder.Configuration);
 builder.Services.AddWebPages();
+builder.Services.AddResponseMetrics(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateWorkflowDatabaseAsync();
@@ -61,6 +63,7 @@ app.MapNotifications();
 app.MapInformationRelease();
 app.MapFeedback();
 app.MapWebPages();
+app.MapMetrics();
 
 await app.RunAsync();
 
