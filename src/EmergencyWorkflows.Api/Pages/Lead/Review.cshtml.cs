@@ -200,7 +200,7 @@ internal sealed class ReviewModel(
             return NotFound();
         }
 
-        var done = await ReviewEndpoints.DoneAsync(Id, ActionId ?? string.Empty, User, writer, time, signals, cancellationToken);
+        var done = await ReviewEndpoints.DoneAsync(Id, ActionId ?? string.Empty, User, writer, time, cancellationToken);
         if (done.Result is Ok<ActionView>)
         {
             return RedirectToPage(new { id = Id, done = "action-done" });
