@@ -159,7 +159,8 @@ internal sealed class IncidentLedger(
 
     /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
     /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
-    public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
+    public async Task RecordSystemAsync(
+        string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken, string actor = "system")
     {
         id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
@@ -171,7 +172,7 @@ internal sealed class IncidentLedger(
                 return 0;
             }
 
-            var entry = NewEntry(id, now, "system", kind, summary, detail);
+            var entry = NewEntry(id, now, actor, kind, summary, detail);
             entry.SourceId = sourceId;
             db.IncidentTimeline.Add(entry);
             incident.UpdatedAt = now;

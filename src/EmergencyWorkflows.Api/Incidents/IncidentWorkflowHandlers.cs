@@ -37,6 +37,7 @@ internal sealed class IncidentTimelineHandler(IncidentLedger ledger) : IOutboxMe
             (string)message.Payload["summary"]!,
             (string?)message.Payload["detail"],
             message.Id,
-            cancellationToken);
+            cancellationToken,
+            IncidentLedger.WorkflowActor);
     }
 }

@@ -29,11 +29,11 @@ internal static class FeedbackSteps
         var assessed = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/assessment",
             new { grade = 3, methods = new[] { "OnSiteInspection" }, evidence = "Seen on site" });
         assessed.Status.Should().Be(HttpStatusCode.OK, assessed.Body.ToJsonString());
-        foreach (var to in new[] { "Handling", "Resolved" })
-        {
-            var moved = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to });
-            moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
-        }
+        // The workflow moves an assessed incident to Handling itself (its task list opens); a lead resolves it by hand.
+        await Settle.UntilAsync(async () => (string)(await IncidentHost.GetAsync(lead, id))["status"]!,
+            s => s == "Handling", TimeSpan.FromSeconds(20), "the workflow moves the assessed incident to Handling");
+        var moved = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
+        moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
     }
 
     public static async Task<T> ReadDbAsync<T>(ApiFactory factory, Func<WorkflowsDbContext, Task<T>> read)

@@ -58,7 +58,11 @@ public sealed class EscalationTimelineTests(EscalationHost host) : IClassFixture
         lines.Should().Contain(t => t.Summary.StartsWith("Escalation tier 1 reached (round 1): ", StringComparison.Ordinal)
             && t.Summary.Contains("m-responder2", StringComparison.Ordinal) && t.Actor == "system");
         lines.Should().ContainSingle(t => t.Summary.StartsWith("Notification (escalation) sent to m-responder2 via InApp", StringComparison.Ordinal));
+        (await responder.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK, "while nobody has responded, any responder may read it");
+
+        (await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/acknowledge", new { })).Status.Should().Be(HttpStatusCode.OK);
+
         (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.OK, "an escalation recipient works on the incident");
-        (await responder.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a responder nobody notified does not");
+        (await responder.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "once answered, a responder nobody notified does not");
     }
 }

@@ -137,11 +137,11 @@ public sealed class HumanTaskApiTests(IncidentHost host)
     }
 
     [Fact]
-    public async Task Report_StartsTheWorkflow_EveryOpenedTaskOnTheTimelineWithItsAssignee()
+    public async Task Assessed_OpensTheTaskList_EveryOpenedTaskOnTheTimelineWithItsAssignee()
     {
         using var employee = host.Factory.CreateClientAs("employee");
         using var lead = host.Factory.CreateClientAs("lead");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("service-interruption")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "service-interruption");
 
         var incident = await IncidentHost.WhenTimelineAsync(lead, id,
             t => t.Count(e => ((string)e["summary"]!).Contains("\" opened for ", StringComparison.Ordinal)) >= 3, "the three first tasks opened");
@@ -158,7 +158,7 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         using var responder = host.Factory.CreateClientAs("responder");
         using var responder2 = host.Factory.CreateClientAs("responder2");
         using var employee = host.Factory.CreateClientAs("employee");
-        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
         (await responder2.GetAsync($"/api/incidents/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not theirs yet");
         var evacuate = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["title"]! == "Evacuate people");
 

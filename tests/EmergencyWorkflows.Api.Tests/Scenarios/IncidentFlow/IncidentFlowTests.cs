@@ -244,8 +244,11 @@ public sealed class IncidentFlowTests(IncidentHost host)
         var tasks = await TaskDriver.OpenForAsync(responder, $"{id}-service-interruption");
         tasks.Select(t => (string?)t["title"]).Should().BeEquivalentTo("Diagnose the cause", "Fail over / restore service");
         await TaskDriver.CompleteAsync(responder, tasks.Single(t => (string?)t["title"] == "Diagnose the cause"));
+        var settled = await IncidentHost.WhenTimelineAsync(lead, id,
+            t => t.Any(e => ((string)e["summary"]!).StartsWith("Task \"Diagnose the cause\" completed", StringComparison.Ordinal)),
+            "the completion line arrives through the outbox");
 
-        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).ToList().ShouldContainInOrder(
+        IncidentHost.Timeline(settled).ToList().ShouldContainInOrder(
             ("Reported", "employee", "Reported via Web; category unknown"),
             ("Signal", "m-responder", "Acknowledged (remote response started)"),
             ("Transition", "m-responder", "Reported → Responding."),
