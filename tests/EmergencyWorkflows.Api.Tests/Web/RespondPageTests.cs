@@ -196,8 +196,10 @@ public class RespondPageTests(SharedHost host)
             document.QuerySelector($"#field-{number["name"]}")!.GetAttribute("value").Should().Be("many", "what was typed comes back");
         }
 
+        // The instance itself may still move (the workflow's own status steps settle in the background); the task must not.
         var after = await host.Client.GetInstanceAsync(id);
-        ((string)after["updatedAt"]!).Should().Be((string)before["updatedAt"]!, "nothing reached the workflow");
+        after.Bookmarks("Elsa.RunTask").Select(b => (string?)b["key"]).Should().Contain(taskId, "nothing reached the task");
+        before.Bookmarks("Elsa.RunTask").Select(b => (string?)b["key"]).Should().Contain(taskId);
         var still = (await TaskDriver.OpenForAsync(responder, id)).Single(t => (string)t["id"]! == taskId);
         ((string?)still["claimedBy"]).Should().BeNull();
         IncidentHost.Timeline(await IncidentHost.GetAsync(host.Client, id)).Should().NotContain(e => e.Summary.Contains(" completed ", StringComparison.Ordinal));
