@@ -21,7 +21,7 @@ internal sealed class IncidentLedger(
     IncidentWriter writer, IWorkflowRuntime runtime, IncidentSignals signals, IncidentIntake intake, TimeProvider time, ILogger<IncidentLedger> logger)
 {
     /// <summary>The actor on the timeline of what the incident's workflow did (status moves, task notes).</summary>
-    public const string WorkflowActor = "workflow";
+    public const string WorkflowActor = Emergency.Activities.IncidentRecord.WorkflowActor;
 
     public const string Pending = "Pending";
     public const string Approved = "Approved";
@@ -159,8 +159,7 @@ internal sealed class IncidentLedger(
 
     /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
     /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
-    public async Task RecordSystemAsync(
-        string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken, string actor = "system")
+    public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
     {
         id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
@@ -172,7 +171,7 @@ internal sealed class IncidentLedger(
                 return 0;
             }
 
-            var entry = NewEntry(id, now, actor, kind, summary, detail);
+            var entry = NewEntry(id, now, "system", kind, summary, detail);
             entry.SourceId = sourceId;
             db.IncidentTimeline.Add(entry);
             incident.UpdatedAt = now;

@@ -48,7 +48,6 @@ internal static class IncidentsExtensions
         services.AddSingleton<IncidentSignals>();
         services.AddSingleton<IIncidentFacts, IncidentFactsReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentStatusHandler>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, IncidentTimelineHandler>());
         services.AddSingleton<IncidentStartSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentStartSweeper>());
         return services;

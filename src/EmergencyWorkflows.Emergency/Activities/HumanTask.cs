@@ -252,7 +252,7 @@ public sealed class HumanTask(
 
         RemovePending(context, BookmarkNames.RunTask, b => b.Key == taskId);
         Wait(context, task);
-        IncidentRecord.AddTimelineNote(context, summary + ".", detail, $"task-regrade/{taskId}/{context.NewId()}");
+        TimelineOutbox.Add(context, $"task-regrade/{taskId}/{context.NewId()}", IncidentRecord.WorkflowActor, TimelineKind.Task, summary + ".", detail);
         logger.LogInformation("Task {TaskId} of instance {InstanceId} regraded to Level {Grade}", taskId, context.Instance.Id, now);
     }
 

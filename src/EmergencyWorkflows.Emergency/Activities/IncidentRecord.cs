@@ -21,8 +21,8 @@ public static class IncidentRecord
     public const string ResponsesVariable = "EmergencyResponses";
     public const string EscalationVariable = "EmergencyEscalation";
 
-    /// <summary>Outbox message kind for a system line on the incident's timeline (payload incidentId, summary, detail).</summary>
-    public const string TimelineMessageKind = "Emergency.IncidentTimeline";
+    /// <summary>The actor of what a workflow does by itself on an incident's timeline.</summary>
+    public const string WorkflowActor = "workflow";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -142,15 +142,6 @@ public static class IncidentRecord
             context.SetVariableByName(name, value?.DeepClone());
         }
     }
-
-    /// <summary>A system line on the incident's timeline, committed with the instance (delivered once per message id).</summary>
-    internal static void AddTimelineNote(ActivityExecutionContext context, string summary, string? detail, string messageId) =>
-        context.AddOutboxMessage(TimelineMessageKind, new JsonObject
-        {
-            ["incidentId"] = IncidentIdOf(context.Instance),
-            ["summary"] = summary,
-            ["detail"] = detail,
-        }, messageId);
 
     internal static void WriteSla(ActivityExecutionContext context, SlaRecord sla) =>
         context.SetVariableByName(SlaVariable, JsonSerializer.SerializeToNode(sla, Json));

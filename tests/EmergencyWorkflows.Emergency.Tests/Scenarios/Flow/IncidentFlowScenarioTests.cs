@@ -92,10 +92,10 @@ public class IncidentFlowScenarioTests
         var moved = DueTimer(regraded, propose.Key!);
         moved.DueAt.Should().Be(createdAt.AddDays(1), "Level 1 gives one day (dueByGrade)");
         Tasks(regraded).Single().Payload["due"]!.GetValue<DateTimeOffset>().Should().Be(createdAt.AddDays(1), "the open task shows the new deadline");
-        var note = notes.Should().ContainSingle(m => m.Kind == IncidentRecord.TimelineMessageKind).Subject;
+        var note = notes.Should().ContainSingle(m => m.Kind == TimelineOutbox.Kind).Subject;
         ((string?)note.Payload["summary"]).Should().Contain("Level 3 → Level 1").And.Contain("due");
         ((string?)note.Payload["detail"]).Should().Contain("policy grade-1");
-        harness.Record(definition, regraded, "Handling", grade: 1).Outbox.Should().NotContain(m => m.Kind == IncidentRecord.TimelineMessageKind,
+        harness.Record(definition, regraded, "Handling", grade: 1).Outbox.Should().NotContain(m => m.Kind == TimelineOutbox.Kind,
             "waking the workflow again without a new grade changes nothing");
 
         harness.Time.SetUtcNow(moved.DueAt!.Value);
