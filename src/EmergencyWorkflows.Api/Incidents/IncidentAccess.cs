@@ -7,8 +7,8 @@ namespace EmergencyWorkflows.Api.Incidents;
 
 /// <summary>
 /// Who sees which incident (issue 4 §8). A reporter sees the incidents they filed; a responder also those they work on
-/// (and may read, not change, every report nobody has responded to yet: <see cref="Readable"/>)
-/// (responded, assigned, notified: the participants); team leads, department heads (they assess and grade, and
+/// (responded, assigned, notified: the participants) and may read, not change, every report nobody has responded to
+/// yet (<see cref="Readable"/>); team leads, department heads (they assess and grade, and
 /// departments are not modelled yet) and admins see all. Everything else answers 404 exactly like a missing id, so
 /// nobody learns that an incident exists.
 /// </summary>
@@ -24,18 +24,8 @@ internal static class IncidentAccess
     public static string[] IdentitiesOf(ClaimsPrincipal user) =>
         new[] { user.UserNameOf(), user.MemberIdOf() }.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray();
 
-    public static IQueryable<IncidentRecord> Visible(WorkflowsDbContext db, ClaimsPrincipal user)
-    {
-        if (SeesAll(user))
-        {
-            return db.Incidents;
-        }
-
-        var name = user.UserNameOf() ?? string.Empty;
-        var identities = IdentitiesOf(user);
-        return db.Incidents.Where(i => i.ReportedBy == name
-            || db.IncidentParticipants.Any(p => p.IncidentId == i.Id && identities.Contains(p.Who)));
-    }
+    public static IQueryable<IncidentRecord> Visible(WorkflowsDbContext db, ClaimsPrincipal user) =>
+        SeesAll(user) ? db.Incidents : Own(db, user, unanswered: false);
 
     /// <summary>
     /// What a user may read: <see cref="Visible"/>, and for responders also every report nobody has responded to yet.
@@ -43,17 +33,16 @@ internal static class IncidentAccess
     /// minutes), so a responder must be able to find it and acknowledge it; once someone responds it narrows to its
     /// participants again. Changing an incident still needs <see cref="Visible"/>.
     /// </summary>
-    public static IQueryable<IncidentRecord> Readable(WorkflowsDbContext db, ClaimsPrincipal user)
-    {
-        if (SeesAll(user) || !user.IsInRole(AuthRoles.Responder))
-        {
-            return Visible(db, user);
-        }
+    public static IQueryable<IncidentRecord> Readable(WorkflowsDbContext db, ClaimsPrincipal user) =>
+        SeesAll(user) ? db.Incidents : Own(db, user, unanswered: user.IsInRole(AuthRoles.Responder));
 
+    /// <summary>Reported by the user, or the user is a participant; with <paramref name="unanswered"/> also every report still in Reported.</summary>
+    private static IQueryable<IncidentRecord> Own(WorkflowsDbContext db, ClaimsPrincipal user, bool unanswered)
+    {
         var name = user.UserNameOf() ?? string.Empty;
         var identities = IdentitiesOf(user);
         const string open = nameof(Emergency.Incidents.IncidentStatus.Reported);
-        return db.Incidents.Where(i => i.Status == open || i.ReportedBy == name
+        return db.Incidents.Where(i => (unanswered && i.Status == open) || i.ReportedBy == name
             || db.IncidentParticipants.Any(p => p.IncidentId == i.Id && identities.Contains(p.Who)));
     }
 

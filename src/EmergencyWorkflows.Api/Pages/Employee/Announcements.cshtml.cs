@@ -66,7 +66,7 @@ internal sealed class AnnouncementsModel(IDbContextFactory<WorkflowsDbContext> c
         Items = Fold(feed, language);
         var ids = feed.Select(a => a.IncidentId).Distinct(StringComparer.Ordinal).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        VisibleIncidents = (await IncidentAccess.Visible(db, User).Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken))
+        VisibleIncidents = (await IncidentAccess.Readable(db, User).Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
     }
 }

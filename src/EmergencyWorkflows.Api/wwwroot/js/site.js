@@ -33,10 +33,13 @@
   // server reports over /live (server-sent events), which says only that something changed.
   const regions = () => Array.from(document.querySelectorAll('[data-live-src]'));
   if (regions().length > 0 && 'EventSource' in window) {
+    // A change reported while a refresh runs is not dropped: one more refresh follows it.
     let pending = false;
+    let again = false;
     const refresh = async () => {
-      if (pending) return;
+      if (pending) { again = true; return; }
       pending = true;
+      again = false;
       try {
         for (const region of regions()) {
           const response = await fetch(region.dataset.liveSrc, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
@@ -48,6 +51,7 @@
         document.dispatchEvent(new CustomEvent('ew:live-refreshed'));
       } finally {
         pending = false;
+        if (again) refresh();
       }
     };
     const source = new EventSource('/live');
