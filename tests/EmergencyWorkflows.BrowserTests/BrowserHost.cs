@@ -118,11 +118,45 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Probes until <paramref name="settled"/> holds (background work: workflow steps, outbox), at most
+    /// <paramref name="deadline"/>; returns the last value, or throws saying what did not happen and what was seen.
+    /// </summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> settled, TimeSpan deadline, string what)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(settled);
+        var until = DateTimeOffset.UtcNow + deadline;
+        while (true)
+        {
+            var value = await probe();
+            if (settled(value))
+            {
+                return value;
+            }
+
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new TimeoutException($"Not within {deadline}: {what}. Last seen: {value}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Saves a full-page screenshot as artifacts/screenshots/<paramref name="name"/>.png (kept as a test artifact).</summary>
     public static Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>An API client with a bearer token for a development user (password "&lt;name&gt;-dev").</summary>
+    public async Task<HttpClient> ClientAsAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(client, userName, userName + "-dev"));
+        return client;
     }
 
     private static async Task<string> TokenAsync(HttpClient api, string userName, string password)

@@ -17,7 +17,7 @@ public class EmployeeFeedbackTests(BrowserHost host)
     [Fact]
     public async Task Employee_HandledIncidentInChinese_SeesTheAnnouncementAndLeavesFeedback()
     {
-        using var employee = await ClientAsync("employee");
+        using var employee = await host.ClientAsAsync("employee");
         var lead = host.Api;
         var place = "食堂二楼 " + Guid.NewGuid().ToString("N")[..6];
         using var reported = await employee.PostAsJsonAsync("/api/incidents", new
@@ -35,7 +35,8 @@ public class EmployeeFeedbackTests(BrowserHost host)
         var id = (string)(await reported.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await PostOkAsync(lead, $"/api/incidents/{id}/acknowledge", new { });
         await PostOkAsync(lead, $"/api/incidents/{id}/assessment", new { grade = 3, methods = new[] { "Data" }, evidence = "登录日志显示认证服务故障。" });
-        await UntilStatusAsync(lead, id, "Handling");
+        await BrowserHost.UntilAsync(async () => (string?)(await lead.GetFromJsonAsync<JsonObject>($"/api/incidents/{id}"))!["status"],
+            status => status == "Handling", Deadline, "the workflow moves the assessed incident to Handling");
         var message = "认证服务已恢复，请重新登录。" + Guid.NewGuid().ToString("N")[..4];
         await PostOkAsync(lead, $"/api/incidents/{id}/announcements", new { message, channels = new[] { "InternalNotice" }, language = "zh" });
         await PostOkAsync(lead, $"/api/incidents/{id}/transitions", new { to = "Resolved" });
@@ -59,36 +60,9 @@ public class EmployeeFeedbackTests(BrowserHost host)
         ((string)feedback[0]!["comments"]!).Should().Be("处理很及时，谢谢应急小组。");
     }
 
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = Deadline };
-        using var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = user + "-dev" });
-        token.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
-        return client;
-    }
-
     private static async Task PostOkAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body);
         ((int)response.StatusCode).Should().BeInRange(200, 299, $"{path}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task UntilStatusAsync(HttpClient client, string id, string status)
-    {
-        var until = DateTimeOffset.UtcNow + Deadline;
-        string? last = null;
-        while (DateTimeOffset.UtcNow < until)
-        {
-            last = (string?)(await client.GetFromJsonAsync<JsonObject>($"/api/incidents/{id}"))!["status"];
-            if (last == status)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Incident {id} did not reach {status} within {Deadline}; last {last}.");
     }
 }

@@ -55,21 +55,11 @@ public class MetricsPageTests(BrowserHost host)
         var id = (string)(await report.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
         // The workflow starts the SLA right after the report commits; acknowledge as soon as it waits for one.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
+        await BrowserHost.UntilAsync(async () =>
         {
             using var ack = await host.Api.PostAsJsonAsync($"/api/incidents/{id}/acknowledge", new { by = "m-responder" });
-            if (ack.StatusCode == HttpStatusCode.OK)
-            {
-                return id;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Incident {id} could not be acknowledged: {(int)ack.StatusCode} {await ack.Content.ReadAsStringAsync()}");
-            }
-
-            await Task.Delay(100);
-        }
+            return $"{(int)ack.StatusCode} {await ack.Content.ReadAsStringAsync()}";
+        }, answer => answer.StartsWith("200", StringComparison.Ordinal), TimeSpan.FromSeconds(15), $"incident {id} acknowledged");
+        return id;
     }
 }

@@ -151,12 +151,8 @@ public class RespondPageTests(BrowserHost host)
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         response.StatusCode.Should().Be(HttpStatusCode.Created, body.ToJsonString());
         var id = (string)body["id"]!;
-        using var wait = new CancellationTokenSource(Deadline);
-        while ((await GetAsync($"/api/incidents/{id}"))["sla"] is not JsonObject)
-        {
-            // Waiting for the workflow's response SLA to start (deadline-bounded, not a fixed sleep).
-            await Task.Delay(100, wait.Token);
-        }
+        await BrowserHost.UntilAsync(() => GetAsync($"/api/incidents/{id}"), incident => incident["sla"] is JsonObject, Deadline,
+            "the workflow's response SLA started");
 
         return id;
     }
