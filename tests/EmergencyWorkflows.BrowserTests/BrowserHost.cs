@@ -17,6 +17,9 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>A development team lead from the root appsettings.json: only leads and admins may edit plans.</summary>
     public const string EditorUser = "lead";
     public const string EditorPassword = "lead-dev";
+
+    /// <summary>How long a page may take to arrive after a click that navigates (a loaded 2-core CI machine).</summary>
+    public static readonly TimeSpan NavigationDeadline = TimeSpan.FromSeconds(45);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ew-browser-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string?> settings;
     private IPlaywright? playwright;
@@ -114,8 +117,32 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(userName + "-dev");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await ArrivedAsync(page, url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page has navigated to a URL that <paramref name="arrived"/> accepts and its <c>main</c> element
+    /// is in the document. Not <c>IPage.WaitForURLAsync</c>: when the URL already matched, that waits for a "load"
+    /// event tracked on the client side, and in CI it once missed the event (30 s timeout with "networkidle" already
+    /// fired after "load"). Both waits here run in the browser driver and poll, so an early event cannot be missed.
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, Func<string, bool> arrived)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(arrived);
+        var until = DateTimeOffset.UtcNow + NavigationDeadline;
+        while (!arrived(page.Url))
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new TimeoutException($"Not within {NavigationDeadline}: the page did not navigate as expected. Still at {page.Url}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.Locator("main").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float)NavigationDeadline.TotalMilliseconds });
     }
 
     /// <summary>

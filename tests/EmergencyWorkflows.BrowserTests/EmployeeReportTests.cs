@@ -33,7 +33,7 @@ public class EmployeeReportTests(BrowserHost host)
         await page.Keyboard.TypeAsync("13812345678");
         await BrowserHost.ScreenshotAsync(page, "employee-report-zh-phone-filled");
         await page.Locator("form.report-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/done", StringComparison.Ordinal));
+        await BrowserHost.ArrivedAsync(page, url => url.EndsWith("/done", StringComparison.Ordinal));
         await BrowserHost.ScreenshotAsync(page, "employee-report-zh-phone-done");
 
         var number = await page.Locator(".incident-number").InnerTextAsync();

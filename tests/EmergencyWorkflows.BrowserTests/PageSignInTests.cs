@@ -26,14 +26,14 @@ public class PageSignInTests(BrowserHost host)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("employee-dev");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await BrowserHost.ArrivedAsync(page, url => !url.Contains("/account/login", StringComparison.Ordinal));
         await BrowserHost.ScreenshotAsync(page, "pages-home-zh-phone");
 
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("zh-CN");
         (await page.Locator("main").InnerTextAsync()).Should().Contain("报告事件").And.Contain("5分钟");
 
         await page.Locator("header form[action='/account/logout'] button").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await BrowserHost.ArrivedAsync(page, url => url.Contains("/account/login", StringComparison.Ordinal));
         var back = await page.GotoAsync("/");
         page.Url.Should().Contain("/account/login", "the session ended");
         back.Should().NotBeNull();

@@ -36,7 +36,7 @@ public class TeamPageTests(BrowserHost host)
         await page.Locator("#f-Email").FillAsync("qian.qi@example.com");
         await page.GetByLabel("WeCom").FillAsync("qianqi");
         await page.Locator("#save-member").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/team", StringComparison.Ordinal));
+        await BrowserHost.ArrivedAsync(page, url => url.EndsWith("/team", StringComparison.Ordinal));
         (await page.Locator($"#roster tr[data-member='{memberId}']").InnerTextAsync()).Should().Contain("137****2222");
 
         await page.Locator("#add-rotation").ClickAsync();
@@ -48,7 +48,7 @@ public class TeamPageTests(BrowserHost host)
         await page.Locator($"input[data-member='{memberId}']").FillAsync("1");
         await page.Locator("input[data-member='responder-zhang']").FillAsync("2");
         await page.Locator("#save-rotation").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/team/rotations/rot-" + suffix, StringComparison.Ordinal));
+        await BrowserHost.ArrivedAsync(page, url => url.Contains("/team/rotations/rot-" + suffix, StringComparison.Ordinal));
 
         var onCall = await page.Locator("#preview tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.member)");
         await BrowserHost.ScreenshotAsync(page, "team-rotation-preview-desktop");
