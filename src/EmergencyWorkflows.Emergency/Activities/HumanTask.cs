@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Emergency.Escalation;
 using EmergencyWorkflows.Emergency.Incidents;
@@ -7,7 +8,9 @@ using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Team;
 using EmergencyWorkflows.Runtime.Activities;
 using EmergencyWorkflows.Runtime.Bookmarks;
+using EmergencyWorkflows.Runtime.Definitions;
 using EmergencyWorkflows.Runtime.Execution;
+using EmergencyWorkflows.Runtime.Expressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -60,7 +63,10 @@ public sealed class HumanTask(
         Inputs =
         [
             new("title", "String", null, "Title", "What to do, in a few words (shown in task lists).", "singleline"),
+            new("titleZh", "String", null, "Title (Chinese)", "The title on Chinese pages (中文标题); empty = the English title.", "singleline"),
             new("instructions", "String", null, "Instructions", "How to do it: the plan's steps for this task.", "multiline"),
+            new("instructionsZh", "String", null, "Instructions (Chinese)",
+                "The instructions on Chinese pages (中文说明); empty = the English instructions.", "multiline"),
             new("assignee", "String", JsonValue.Create(TeamRoles.Responder), "Assignee",
                 "A role (anyone holding it may claim the task) or a person's member id.", "dropdown", Options: TeamRoles.All),
             new("due", "String", null, "Due",
@@ -70,10 +76,14 @@ public sealed class HumanTask(
                 "JSON object of deadlines per grade, e.g. {\"1\": \"04:00:00\", \"2\": \"1.00:00:00\", \"3\": \"3.00:00:00\"} (relative to " +
                 "when the task starts); the incident's grade picks one, and a regrade moves it. Falls back to Due.", "json-editor"),
             new("formFields", "Object", null, "Form fields",
-                "JSON array of {\"name\", \"label\", \"type\": text|number|boolean|date, \"required\"} the completion must fill.",
+                "JSON array of {\"name\", \"label\", \"labelZh\" (the label on Chinese pages, optional), \"type\": text|number|boolean|date, " +
+                "\"required\"} the completion must fill.",
                 "json-editor"),
             new("outcomes", "String[]", new JsonArray(JsonValue.Create(Done)), "Outcomes",
                 "The outcomes the assignee may choose on completion (each a port).", "checklist", Options: [Done, Escalated]),
+            new("outcomeLabels", "Object", null, "Outcome labels",
+                "JSON object of button texts per outcome, e.g. {\"Done\": {\"label\": \"Everyone evacuated\", \"labelZh\": \"人员已全部疏散\"}}; " +
+                "an outcome without one shows its plain name.", "json-editor"),
         ],
         Outputs = [new("form", "Object"), new("outcome", "String"), new("completedBy", "String")],
         Outcomes = [Done, Escalated],
@@ -97,6 +107,7 @@ public sealed class HumanTask(
         }
 
         var fields = TaskForm.Parse(context.Evaluate("formFields"));
+        var outcomeLabels = TaskTexts.ParseOutcomeLabels(context.Evaluate("outcomeLabels"), allowed);
         var byGrade = DueByGrade(context.Evaluate("dueByGrade"));
         var grade = facts?.Find(IncidentRecord.IncidentIdOf(context.Instance))?.Grade ?? IncidentRecord.CurrentGrade(context.Instance);
         var due = grade is { } g && byGrade.TryGetValue(g.ToString(CultureInfo.InvariantCulture), out var span) ? context.Now + span : Due(context);
@@ -107,13 +118,16 @@ public sealed class HumanTask(
             ["taskId"] = taskId,
             ["taskName"] = title.Trim(),
             ["title"] = title.Trim(),
+            ["titleZh"] = Optional(context.EvaluateText("titleZh")),
             ["instructions"] = context.EvaluateText("instructions"),
+            ["instructionsZh"] = Optional(context.EvaluateText("instructionsZh")),
             ["assignee"] = (context.EvaluateText("assignee") is { Length: > 0 } a ? a : TeamRoles.Responder).Trim(),
             ["claimedBy"] = null,
             ["due"] = due,
             ["createdAt"] = context.Now,
             ["formFields"] = TaskForm.ToJson(fields),
             ["outcomes"] = new JsonArray([.. allowed.Select(o => JsonValue.Create(o))]),
+            ["outcomeLabels"] = TaskTexts.ToJson(outcomeLabels),
             ["overdue"] = false,
             ["grade"] = grade,
             ["dueByGrade"] = byGrade.Count == 0 ? null : new JsonObject([.. byGrade.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value.ToString("c", CultureInfo.InvariantCulture)))]),
@@ -130,6 +144,49 @@ public sealed class HumanTask(
 
         WaitForSignal(context);
     }
+
+    /// <summary>Before publishing: the fixed title, outcomes, form fields, outcome labels and deadlines parse as they will when the task runs.</summary>
+    public override IEnumerable<string> Check(ActivityNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var problems = new List<string>();
+        var title = node.Input("title");
+        if (!title.IsSet || (title.TryGetFixedValue(out var fixedTitle) && string.IsNullOrWhiteSpace(ValueConverter.ToText(fixedTitle))))
+        {
+            problems.Add("input 'title': a task needs a title (shown in task lists).");
+        }
+
+        IReadOnlyList<string> outcomes = [Done, Escalated];
+        if (node.Input("outcomes").TryGetFixedValue(out var fixedOutcomes) && ValueConverter.ToStringList(fixedOutcomes) is { Count: > 0 } chosen)
+        {
+            outcomes = chosen;
+            problems.AddRange(chosen.Where(o => o is not Done and not Escalated).Select(o => $"input 'outcomes': outcome '{o}' is not {Done} or {Escalated}."));
+        }
+
+        CheckFixed(node, "formFields", problems, value => TaskForm.Parse(value));
+        CheckFixed(node, "outcomeLabels", problems, value => TaskTexts.ParseOutcomeLabels(value, outcomes));
+        CheckFixed(node, "dueByGrade", problems, value => DueByGrade(value));
+        return problems;
+    }
+
+    private static void CheckFixed(ActivityNode node, string input, List<string> problems, Action<JsonNode?> parse)
+    {
+        if (!node.Input(input).TryGetFixedValue(out var value))
+        {
+            return;
+        }
+
+        try
+        {
+            parse(value);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        {
+            problems.Add($"input '{input}': {ex.Message.Replace("Emergency.HumanTask: ", string.Empty, StringComparison.Ordinal)}");
+        }
+    }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public override void OnResume(ActivityExecutionContext context, Bookmark bookmark)
     {

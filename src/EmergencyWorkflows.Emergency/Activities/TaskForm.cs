@@ -4,8 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace EmergencyWorkflows.Emergency.Activities;
 
-/// <summary>One field of a human task's form.</summary>
-public sealed record TaskFormField(string Name, string Label, string Type, bool Required);
+/// <summary>One field of a human task's form; <paramref name="LabelZh"/> is its label on Chinese pages (null: the English one).</summary>
+public sealed record TaskFormField(string Name, string Label, string Type, bool Required, string? LabelZh = null)
+{
+    /// <summary>The label in <paramref name="culture"/>'s language (Chinese when given, else English).</summary>
+    public string LabelIn(CultureInfo culture) => TaskTexts.Pick(Label, LabelZh, culture);
+}
 
 /// <summary>Parses a human task's form fields and checks a submitted form against them.</summary>
 public static class TaskForm
@@ -32,26 +36,44 @@ public static class TaskForm
         var fields = new List<TaskFormField>();
         foreach (var item in array)
         {
-            var name = (string?)item?["name"];
+            if (item is not JsonObject field)
+            {
+                throw new InvalidOperationException("Emergency.HumanTask: every form field must be a JSON object like {\"name\": \"cause\", \"label\": \"Cause\"}.");
+            }
+
+            var name = TaskTexts.Text(field["name"], "a form field's name");
             if (string.IsNullOrWhiteSpace(name))
             {
                 throw new InvalidOperationException("Emergency.HumanTask: every form field needs a name.");
             }
 
-            var type = ((string?)item!["type"] ?? "text").ToLowerInvariant();
+            var type = (TaskTexts.Text(field["type"], $"form field '{name}' type") ?? "text").ToLowerInvariant();
             if (!Types.Contains(type))
             {
                 throw new InvalidOperationException($"Emergency.HumanTask: form field '{name}' has type '{type}', not one of {string.Join(", ", Types)}.");
             }
 
-            fields.Add(new TaskFormField(name, (string?)item["label"] ?? name, type, item["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req));
+            var label = TaskTexts.Text(field["label"], $"form field '{name}' label");
+            var labelZh = TaskTexts.Text(field["labelZh"], $"form field '{name}' labelZh");
+            fields.Add(new TaskFormField(name, label ?? name, type, field["required"] is JsonValue r && r.TryGetValue<bool>(out var req) && req,
+                string.IsNullOrWhiteSpace(labelZh) ? null : labelZh));
         }
 
         return fields;
     }
 
-    public static JsonArray ToJson(IEnumerable<TaskFormField> fields) =>
-        new([.. fields.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["label"] = f.Label, ["type"] = f.Type, ["required"] = f.Required })]);
+    public static JsonArray ToJson(IEnumerable<TaskFormField> fields) => new([.. fields.Select(ToJson)]);
+
+    private static JsonNode ToJson(TaskFormField field)
+    {
+        var json = new JsonObject { ["name"] = field.Name, ["label"] = field.Label, ["type"] = field.Type, ["required"] = field.Required };
+        if (field.LabelZh is not null)
+        {
+            json["labelZh"] = field.LabelZh;
+        }
+
+        return json;
+    }
 
     /// <summary>The problems of a submitted form (empty when valid): missing required fields, wrong types, unknown fields.</summary>
     public static IReadOnlyList<string> Validate(IReadOnlyList<TaskFormField> fields, JsonObject? form)

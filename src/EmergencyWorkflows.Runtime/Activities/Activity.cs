@@ -28,4 +28,10 @@ public abstract class Activity
 
     /// <summary>Outcomes that depend on the node's JSON (switch labels, fork branches, script outcomes).</summary>
     public virtual IEnumerable<string> DynamicOutcomes(ActivityNode node) => [];
+
+    /// <summary>
+    /// What in the node's fixed input values (<see cref="InputSpec.TryGetFixedValue"/>) would fail when it runs, found
+    /// before publishing: one sentence per problem, naming the input. Default: nothing beyond the expression checks.
+    /// </summary>
+    public virtual IEnumerable<string> Check(ActivityNode node) => [];
 }

@@ -25,6 +25,53 @@ public readonly record struct InputSpec(InputPresence Presence, ExpressionSpec? 
 {
     public bool IsSet => Presence == InputPresence.Set;
 
+    /// <summary>
+    /// The value when the definition fixes it: a Literal's value, or an Object expression's JSON (parsed when it is
+    /// text). False when the input is absent or null, computed at run time (Variable, Input, JavaScript, Liquid), or an
+    /// Object whose text is not JSON (the expression check reports that one).
+    /// </summary>
+    public bool TryGetFixedValue(out JsonNode? value)
+    {
+        value = null;
+        if (!IsSet || Expression is not { } expression)
+        {
+            return false;
+        }
+
+        var type = expression.Type.Trim();
+        if (string.Equals(type, "Literal", StringComparison.OrdinalIgnoreCase))
+        {
+            value = expression.Value?.DeepClone();
+            return true;
+        }
+
+        if (!string.Equals(type, "Object", StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "Json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (expression.Value is not JsonValue text || !text.TryGetValue<string>(out var json))
+        {
+            value = expression.Value?.DeepClone();
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+
+        try
+        {
+            value = JsonNode.Parse(json);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     public static InputSpec Read(JsonObject node, string jsonName)
     {
         if (!node.TryGetPropertyValue(jsonName, out var raw))

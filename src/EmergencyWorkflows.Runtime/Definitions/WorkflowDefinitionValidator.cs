@@ -6,7 +6,7 @@ namespace EmergencyWorkflows.Runtime.Definitions;
 
 /// <summary>
 /// Checks a definition against the activity registry and the expression evaluator: unknown activity types,
-/// unsupported or unparsable expressions, connections from ports an activity does not have, a root that is not a
+/// unsupported or unparsable expressions, fixed input values the activity itself refuses (<see cref="Activity.Check"/>), connections from ports an activity does not have, a root that is not a
 /// non-empty flowchart, no start candidate. Reader warnings are not errors. Every message names the activity.
 /// </summary>
 public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpressionEvaluator evaluator) : IWorkflowDefinitionValidator
@@ -35,6 +35,7 @@ public sealed class WorkflowDefinitionValidator(ActivityRegistry registry, IExpr
 
             var activity = registry.Resolve(node.Type);
             CheckInputs(node, activity, errors);
+            errors.AddRange(activity.Check(node).Select(problem => $"Activity {Describe(node)}: {problem}"));
             if (node.IsFlowchart)
             {
                 CheckFlowchart(node, errors);
