@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Auth;
@@ -184,10 +185,27 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
 
 internal sealed record ReassignTaskBody(string? To, string? Reason);
 
+/// <summary>
+/// An open task as the API shows it: <c>title</c> / <c>instructions</c> / field <c>label</c> are English (as before);
+/// <c>titleZh</c>, <c>instructionsZh</c>, field <c>labelZh</c> and <c>outcomeLabels</c> are the task's own texts for
+/// Chinese readers and button texts per outcome (null or absent when the definition has none). They are copied onto the
+/// task when it opens, so a task keeps the texts of the definition version it started with.
+/// </summary>
 internal sealed record TaskView(
     string Id, string InstanceId, string Title, string? Instructions, string Assignee, string? ClaimedBy, DateTimeOffset? Due,
-    bool Overdue, DateTimeOffset CreatedAt, JsonArray FormFields, JsonArray Outcomes)
+    bool Overdue, DateTimeOffset CreatedAt, JsonArray FormFields, JsonArray Outcomes, string? TitleZh = null, string? InstructionsZh = null,
+    JsonObject? OutcomeLabels = null)
 {
+    /// <summary>The title in <paramref name="culture"/>'s language (Chinese when the task has one, else English).</summary>
+    public string TitleIn(CultureInfo culture) => TaskTexts.Pick(Title, TitleZh, culture);
+
+    public string? InstructionsIn(CultureInfo culture) =>
+        TaskTexts.IsChinese(culture) && !string.IsNullOrWhiteSpace(InstructionsZh) ? InstructionsZh : Instructions;
+
+    /// <summary>The task's own button text for <paramref name="outcome"/>, or null (then the page's word for the outcome).</summary>
+    public string? OutcomeLabelIn(string outcome, CultureInfo culture) =>
+        TaskTexts.ParseOutcomeLabels(OutcomeLabels, [.. Outcomes.Select(o => (string)o!)]).GetValueOrDefault(outcome)?.In(culture);
+
     public static TaskView From(JsonObject task, string instanceId) => new(
         (string)task["taskId"]!,
         instanceId,
@@ -199,7 +217,10 @@ internal sealed record TaskView(
         task["overdue"] is JsonValue o && o.TryGetValue<bool>(out var overdue) && overdue,
         task["createdAt"]!.GetValue<DateTimeOffset>(),
         (JsonArray?)task["formFields"]?.DeepClone() ?? [],
-        (JsonArray?)task["outcomes"]?.DeepClone() ?? []);
+        (JsonArray?)task["outcomes"]?.DeepClone() ?? [],
+        (string?)task["titleZh"],
+        (string?)task["instructionsZh"],
+        (JsonObject?)task["outcomeLabels"]?.DeepClone());
 }
 
 internal enum TaskOutcomeKind

@@ -141,6 +141,10 @@ public class ElsaDefinitionContractTests(SharedHost host)
         { "unsupported language", Broken(Activity("x", "Elsa.WriteLine", ("text", Expression("CSharp", "\"hi\"")))), "CSharp" },
         { "script that does not parse", Broken(Activity("x", "Elsa.WriteLine", ("text", Expression("JavaScript", "return (1 +")))), "text" },
         { "missing port", BrokenPort(), "Nope" },
+        {
+            "human task with a malformed Chinese label", Broken(Activity("x", "Emergency.HumanTask", ("title", Expression("Literal", "Check")),
+                ("formFields", Expression("Object", """[{"name": "a", "label": "A", "labelZh": 7}]""")))), "form field 'a' labelZh must be text"
+        },
     };
 
     [Theory]

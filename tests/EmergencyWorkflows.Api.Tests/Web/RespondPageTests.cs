@@ -115,11 +115,11 @@ public class RespondPageTests(SharedHost host)
 
         status.Should().Be(HttpStatusCode.OK);
         var document = new HtmlParser().ParseDocument(html);
-        document.QuerySelector("h1")!.TextContent.Should().Be((string)task["title"]!);
+        document.QuerySelector("h1")!.TextContent.Should().Be((string)task["titleZh"]!, "a Chinese page shows the task's Chinese title");
         foreach (var field in task["formFields"]!.AsArray())
         {
             var name = (string)field!["name"]!;
-            var label = (string)field["label"]!;
+            var label = (string)field["labelZh"]!;
             document.QuerySelectorAll($"[name='Form.{name}']").Should().NotBeEmpty($"the task's field {name} is on the form");
             document.Body!.TextContent.Should().Contain(label);
         }
@@ -134,6 +134,63 @@ public class RespondPageTests(SharedHost host)
             .Should().BeEquivalentTo(task["outcomes"]!.AsArray().Select(o => (string)o!));
         document.Body!.TextContent.Should().Contain("转派").And.Contain("原因");
     }
+
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("en-US", false)]
+    public async Task TaskPage_ReaderLanguage_TitleInstructionsLabelsAndOutcomeInThatLanguage(string language, bool chinese)
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        var id = await IncidentWithTasksAsync("personnel-safety");
+        var task = (await TaskDriver.OpenForAsync(responder, id)).First(t => (string?)t["title"] == "Evacuate people");
+        ((string?)task["titleZh"]).Should().Be("疏散人员", "the API keeps the English title and adds the Chinese one");
+        using var page = await PageClient.SignedInAsync(host.Factory, "responder", language);
+
+        var (status, html) = await page.GetPageAsync($"/tasks/{task["id"]}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var document = new HtmlParser().ParseDocument(html);
+        string Text(JsonNode node, string english) => (string)node[chinese ? english + "Zh" : english]!;
+        document.QuerySelector("h1")!.TextContent.Should().Be(Text(task, "title"));
+        document.QuerySelector("title")!.TextContent.Should().Contain(Text(task, "title"));
+        document.QuerySelector(".instructions")!.TextContent.Should().Be(Text(task, "instructions"));
+        foreach (var field in task["formFields"]!.AsArray())
+        {
+            var input = document.QuerySelector($"#field-{field!["name"]}")!;
+            var caption = input.LocalName == "fieldset" ? input.QuerySelector("legend")! : document.QuerySelector($"label[for='{input.Id}']")!;
+            caption.TextContent.Should().StartWith(Text(field, "label"));
+        }
+
+        var outcome = document.QuerySelector("button[name=outcome][value=Done]")!.TextContent;
+        outcome.Should().Be(Text(task["outcomeLabels"]!["Done"]!, "label"));
+        HasHan(document.QuerySelector("main")!.QuerySelector("h1")!.TextContent + outcome).Should().Be(chinese);
+    }
+
+    [Fact]
+    public async Task TaskListAndIncidentPage_ChineseReaders_ShowTheChineseTaskTitles()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        var id = await IncidentWithTasksAsync("complaint-dispute");
+        var open = await TaskDriver.OpenForAsync(responder, id);
+        using var page = await PageClient.SignedInAsync(host.Factory, "responder", "zh-CN");
+        using var leadPage = await PageClient.SignedInAsync(host.Factory, "lead", "zh-CN");
+
+        var (_, list) = await page.GetPageAsync("/tasks");
+        var (_, incident) = await leadPage.GetPageAsync($"/incidents/{id}");
+
+        var listed = new HtmlParser().ParseDocument(list);
+        var incidentPage = new HtmlParser().ParseDocument(incident);
+        foreach (var task in open)
+        {
+            var zh = (string)task["titleZh"]!;
+            HasHan(zh).Should().BeTrue(zh);
+            listed.QuerySelector($"[data-task-id='{task["id"]}'] .task-title")!.TextContent.Should().Be(zh);
+            incidentPage.QuerySelector($"#open-tasks [data-task-id='{task["id"]}']")!.TextContent.Should().Contain(zh)
+                .And.NotContain((string)task["title"]!);
+        }
+    }
+
+    private static bool HasHan(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
     [Fact]
     public async Task TaskPage_CompleteWithItsForm_TaskDoneAndWorkflowMoved()

@@ -94,6 +94,37 @@ public class WorkflowDefinitionReaderTests
         text.TypeName.Should().Be("String");
     }
 
+    [Theory]
+    [InlineData("""{ "typeName": "String", "expression": { "type": "Literal", "value": "A" } }""", true, "\"A\"")]
+    [InlineData("""{ "typeName": "Object", "expression": { "type": "Object", "value": "[{\"name\": \"n\"}]" } }""", true, "[{\"name\":\"n\"}]")]
+    [InlineData("""{ "typeName": "Object", "expression": { "type": "Json", "value": "{\"1\": \"01:00:00\"}" } }""", true, "{\"1\":\"01:00:00\"}")]
+    [InlineData("""{ "typeName": "Object", "expression": { "type": "Object", "value": "" } }""", true, null)]
+    [InlineData("\"raw\"", true, "\"raw\"")]
+    [InlineData("""{ "typeName": "Object", "expression": { "type": "Object", "value": "[not json" } }""", false, null)]
+    [InlineData("""{ "typeName": "String", "expression": { "type": "JavaScript", "value": "'x'" } }""", false, null)]
+    [InlineData("""{ "typeName": "String", "expression": { "type": "Variable", "value": "V" } }""", false, null)]
+    [InlineData("null", false, null)]
+    public void InputSpec_TryGetFixedValue_OnlyValuesTheDefinitionFixes(string input, bool isFixed, string? expected)
+    {
+        var node = JsonNode.Parse($$"""{ "id": "a", "text": {{input}} }""")!.AsObject();
+
+        var spec = InputSpec.Read(node, "text");
+
+        spec.TryGetFixedValue(out var value).Should().Be(isFixed);
+        value?.ToJsonString().Should().Be(expected);
+        if (expected is null)
+        {
+            value.Should().BeNull();
+        }
+    }
+
+    [Fact]
+    public void InputSpec_TryGetFixedValue_AbsentInput_IsNotFixed()
+    {
+        InputSpec.Read(new JsonObject(), "text").TryGetFixedValue(out var value).Should().BeFalse();
+        value.Should().BeNull();
+    }
+
     [Fact]
     public void Read_InputWithMemoryReference_IsSet()
     {

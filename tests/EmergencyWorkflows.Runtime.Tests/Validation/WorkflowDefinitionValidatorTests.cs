@@ -1,4 +1,6 @@
+using EmergencyWorkflows.Runtime.Activities;
 using EmergencyWorkflows.Runtime.Definitions;
+using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Tests.Execution;
 
 namespace EmergencyWorkflows.Runtime.Tests.Validation;
@@ -25,6 +27,34 @@ public class WorkflowDefinitionValidatorTests
             Conn("s", "Done", "w"));
 
         harness.Validator.Validate(definition).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_ActivityThatRefusesItsFixedInput_ReportsItsProblemNamingTheActivity()
+    {
+        var validator = new WorkflowDefinitionValidator(new ActivityRegistry([.. ActivityRegistry.BuiltIn(), new PickyActivity()]), harness.Evaluator);
+        static string Picky(string id, string value) =>
+            $$"""{ "id": "{{id}}", "type": "Test.Picky", "size": { "typeName": "String", "expression": { "type": "Literal", "value": "{{value}}" } } }""";
+
+        var errors = validator.Validate(Flowchart(Start + ", " + Picky("ok", "small") + ", " + Picky("p1", "huge")));
+
+        errors.Should().ContainSingle().Which.Should().Be("Activity Test.Picky 'p1': input 'size': 'huge' is not small.");
+    }
+
+    /// <summary>An activity whose <see cref="Activity.Check"/> refuses any fixed <c>size</c> other than "small".</summary>
+    private sealed class PickyActivity : Activity
+    {
+        public override ActivityDescriptor Descriptor { get; } = new()
+        {
+            TypeName = "Test.Picky", Category = "Test", DisplayName = "Picky", Inputs = [new("size", "String")],
+        };
+
+        public override void Execute(ActivityExecutionContext context)
+        {
+        }
+
+        public override IEnumerable<string> Check(ActivityNode node) =>
+            node.Input("size").TryGetFixedValue(out var size) && (string?)size != "small" ? [$"input 'size': '{size}' is not small."] : [];
     }
 
     [Fact]
