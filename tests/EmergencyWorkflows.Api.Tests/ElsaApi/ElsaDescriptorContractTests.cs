@@ -48,6 +48,21 @@ public class ElsaDescriptorContractTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Activities_HumanTask_OffersItsChineseTextsToTheDesigner()
+    {
+        var body = await host.Client.GetElsaAsync("/descriptors/activities?Refresh=True");
+
+        var task = body["items"]!.AsArray().Single(i => (string?)i!["typeName"] == "Emergency.HumanTask")!;
+        var inputs = task["inputs"]!.AsArray().ToDictionary(i => (string)i!["name"]!, i => i!);
+        ((string?)inputs["TitleZh"]["uiHint"]).Should().Be("singleline");
+        ((string?)inputs["InstructionsZh"]["uiHint"]).Should().Be("multiline");
+        ((string?)inputs["OutcomeLabels"]["uiHint"]).Should().Be("json-editor");
+        ((string?)inputs["OutcomeLabels"]["description"]).Should().Contain("labelZh");
+        ((string?)inputs["FormFields"]["description"]).Should().Contain("labelZh");
+        inputs.Keys.Should().ContainInOrder("Title", "TitleZh", "Instructions", "InstructionsZh");
+    }
+
+    [Fact]
     public void Activity_AddedToRegistry_GetsDescriptorWithItsUiHints()
     {
         var registry = new ActivityRegistry([.. ActivityRegistry.BuiltIn(), new ProbeActivity()]);
