@@ -14,8 +14,12 @@ public class TaskViewTests
     {
         var task = new JsonObject
         {
-            ["taskId"] = "t1", ["title"] = "Evacuate people", ["instructions"] = "Move everyone out.", ["assignee"] = "responder",
-            ["createdAt"] = DateTimeOffset.UnixEpoch, ["outcomes"] = new JsonArray("Done", "Escalated"),
+            ["taskId"] = "t1",
+            ["title"] = "Evacuate people",
+            ["instructions"] = "Move everyone out.",
+            ["assignee"] = "responder",
+            ["createdAt"] = DateTimeOffset.UnixEpoch,
+            ["outcomes"] = new JsonArray("Done", "Escalated"),
             ["formFields"] = new JsonArray(new JsonObject { ["name"] = "n", ["label"] = "People evacuated", ["type"] = "number" }),
         };
         foreach (var (key, value) in extra ?? [])
@@ -41,7 +45,8 @@ public class TaskViewTests
     {
         var view = TaskView.From(Stored(new JsonObject
         {
-            ["titleZh"] = "疏散人员", ["instructionsZh"] = "将人员撤离。",
+            ["titleZh"] = "疏散人员",
+            ["instructionsZh"] = "将人员撤离。",
             ["outcomeLabels"] = new JsonObject { ["Done"] = new JsonObject { ["label"] = "Everyone evacuated", ["labelZh"] = "人员已全部疏散" } },
         }), "i1");
 

@@ -46,7 +46,10 @@ public class WorkflowDefinitionValidatorTests
     {
         public override ActivityDescriptor Descriptor { get; } = new()
         {
-            TypeName = "Test.Picky", Category = "Test", DisplayName = "Picky", Inputs = [new("size", "String")],
+            TypeName = "Test.Picky",
+            Category = "Test",
+            DisplayName = "Picky",
+            Inputs = [new("size", "String")],
         };
 
         public override void Execute(ActivityExecutionContext context)
