@@ -151,17 +151,9 @@ internal sealed class IncidentIntake(
                 });
             }
 
-            db.IncidentTimeline.Add(new IncidentTimelineRecord
-            {
-                IncidentId = id,
-                At = now,
-                Actor = record.ReportedBy,
-                Kind = nameof(TimelineKind.Reported),
-                Summary = category is null
-                    ? $"Reported via {channel}; category unknown, the emergency team triages it."
-                    : $"Reported via {channel} as {category.Value.ToKey()}.",
-                Detail = $"Suggested grade: Level {(int)suggestion.Grade} ({string.Join("; ", suggestion.Reasons)}).",
-            });
+            db.IncidentTimeline.Add(IncidentTimelineRecord.Of(id, now, record.ReportedBy, TimelineKind.Reported,
+                TimelineMessages.Reported(channel.ToString(), category?.ToKey()),
+                $"Suggested grade: Level {(int)suggestion.Grade} ({string.Join("; ", suggestion.Reasons)})."));
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
