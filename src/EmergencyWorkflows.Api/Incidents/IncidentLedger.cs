@@ -121,12 +121,12 @@ internal sealed class IncidentLedger(
                 }
             }
 
-            var verb = response.Kind == ResponseKind.Acknowledge ? "Acknowledged (remote response started)" : "Arrived on site";
             AddEntry(db, id, now, who, TimelineKind.Signal, TimelineMessages.Responded(response.Kind == ResponseKind.Acknowledge, who, response.Via), response.Note);
             var from = Enum.Parse<IncidentStatus>(incident.Status);
             if (from == IncidentStatus.Reported)
             {
-                Move(db, incident, from, IncidentStatus.Responding, who, now, verb);
+                // No reason on the move: the response line just written says why (in the reader's language on a page).
+                Move(db, incident, from, IncidentStatus.Responding, who, now, null);
             }
             else
             {
@@ -227,9 +227,9 @@ internal sealed class IncidentLedger(
             {
                 if (IncidentLifecycle.WhyNot(from, IncidentStatus.Assessed, null) is { } why)
                 {
-                    return LedgerOutcome.Conflict(from == IncidentStatus.Reported
-                        ? "The incident has not been responded to yet; acknowledge it or record the arrival before assessing it."
-                        : why);
+                    return from == IncidentStatus.Reported
+                        ? LedgerOutcome.Conflict("The incident has not been responded to yet; acknowledge it or record the arrival before assessing it.", "Assess.NotResponded")
+                        : LedgerOutcome.Conflict(why);
                 }
 
                 incident.Grade = (int)grade;
@@ -242,12 +242,12 @@ internal sealed class IncidentLedger(
 
             if (!IncidentLifecycle.IsOpen(from) || from is IncidentStatus.Reviewed)
             {
-                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.");
+                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.", "Assess.GradeFixed");
             }
 
             if (string.IsNullOrWhiteSpace(body.Reason))
             {
-                return LedgerOutcome.BadRequest($"The incident is already graded Level {current}; regrading needs a reason.");
+                return LedgerOutcome.BadRequest($"The incident is already graded Level {current}; regrading needs a reason.", "Assess.RegradeNeedsReason");
             }
 
             if (FourEyesRule.RegradeNeedsApproval((IncidentGrade)current, grade))
@@ -300,7 +300,7 @@ internal sealed class IncidentLedger(
 
             if (approval.State != Pending)
             {
-                return LedgerOutcome.Conflict($"This request was already {approval.State.ToLowerInvariant()} by {approval.DecidedBy}.");
+                return LedgerOutcome.Conflict($"This request was already {approval.State.ToLowerInvariant()} by {approval.DecidedBy}.", "Approval.AlreadyDecided");
             }
 
             approval.DecidedBy = actor;
@@ -504,7 +504,7 @@ internal sealed class IncidentLedger(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LedgerOutcome.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.");
+            return LedgerOutcome.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.", "ChangedMeanwhile");
         }
     }
 
@@ -552,18 +552,20 @@ internal enum LedgerOutcomeKind
     Conflict,
 }
 
-internal sealed record LedgerOutcome(LedgerOutcomeKind Kind, string? Message, IncidentRecord? Incident, IncidentApprovalRecord? Approval)
+/// <param name="Code">A stable code of a refusal's <paramref name="Message"/> (English), for pages to say it in their
+/// reader's language (resource key <c>ApiError.</c> + the code); null when the message has none.</param>
+internal sealed record LedgerOutcome(LedgerOutcomeKind Kind, string? Message, IncidentRecord? Incident, IncidentApprovalRecord? Approval, string? Code = null)
 {
     public static LedgerOutcome Ok(IncidentRecord incident) => new(LedgerOutcomeKind.Ok, null, incident, null);
 
     public static LedgerOutcome Pending(IncidentRecord incident, IncidentApprovalRecord approval, string message) =>
         new(LedgerOutcomeKind.Pending, message, incident, approval);
 
-    public static LedgerOutcome BadRequest(string message) => new(LedgerOutcomeKind.BadRequest, message, null, null);
+    public static LedgerOutcome BadRequest(string message, string? code = null) => new(LedgerOutcomeKind.BadRequest, message, null, null, code);
 
     public static LedgerOutcome Forbidden(string message) => new(LedgerOutcomeKind.Forbidden, message, null, null);
 
     public static LedgerOutcome NotFound(string message) => new(LedgerOutcomeKind.NotFound, message, null, null);
 
-    public static LedgerOutcome Conflict(string message) => new(LedgerOutcomeKind.Conflict, message, null, null);
+    public static LedgerOutcome Conflict(string message, string? code = null) => new(LedgerOutcomeKind.Conflict, message, null, null, code);
 }

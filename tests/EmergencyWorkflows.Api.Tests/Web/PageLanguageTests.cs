@@ -113,6 +113,7 @@ public class PageLanguageTests(SharedHost host)
     {
         var (status, html) = await browser.GetPageAsync($"/incidents/{id}");
         status.Should().Be(HttpStatusCode.OK);
-        return new HtmlParser().ParseDocument(html).QuerySelector("#timeline")!.TextContent;
+        // The lines themselves; details are what people typed (notes, evidence) and stay as written.
+        return string.Join("\n", new HtmlParser().ParseDocument(html).QuerySelectorAll("#timeline .what").Select(e => e.TextContent));
     }
 }
