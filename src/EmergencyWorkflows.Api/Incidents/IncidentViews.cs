@@ -1,5 +1,5 @@
-using EmergencyWorkflows.Emergency.Incidents;
 using System.Text.Json;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence.Incidents;
 
 namespace EmergencyWorkflows.Api.Incidents;
