@@ -109,9 +109,7 @@ internal static class FeedbackEndpoints
             existing.UpdatedAt = now;
             existing.Revision++;
             IncidentLedger.AddEntry(db, id, now, me, TimelineKind.Feedback,
-                existing.Revision == 1
-                    ? $"The reporter gave feedback: satisfaction {satisfaction}/5."
-                    : $"The reporter updated their feedback: satisfaction {satisfaction}/5.",
+                TimelineMessages.Feedback(existing.Revision == 1, satisfaction),
                 null);
             await db.SaveChangesAsync(ct);
             return (existing.Revision == 1 ? GiveOutcome.Created : GiveOutcome.Updated, existing);

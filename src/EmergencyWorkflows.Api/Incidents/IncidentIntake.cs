@@ -32,7 +32,7 @@ internal sealed class IncidentIntake(
     public async Task<IntakeResult> ReportAsync(ReportBody body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         IncidentCategory? category = null;
         if (!string.IsNullOrWhiteSpace(body.Category) && !string.Equals(body.Category.Trim(), "unknown", StringComparison.OrdinalIgnoreCase))
         {
@@ -42,15 +42,15 @@ internal sealed class IncidentIntake(
             }
             else
             {
-                errors["category"] = [$"Unknown category '{Clip(body.Category)}'; use {IncidentCategoryKeys.PersonnelSafety}, " +
-                    $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute}, or leave it empty when unknown (the team triages)."];
+                errors["category"] = [FieldError.Of("Report.Category", $"Unknown category '{Clip(body.Category)}'; use {IncidentCategoryKeys.PersonnelSafety}, " +
+                    $"{IncidentCategoryKeys.ServiceInterruption}, {IncidentCategoryKeys.ComplaintDispute}, or leave it empty when unknown (the team triages).")];
             }
         }
 
         var channel = ReportChannel.Api;
         if (!string.IsNullOrWhiteSpace(body.Channel) && (!Enum.TryParse(body.Channel, ignoreCase: true, out channel) || !Enum.IsDefined(channel)))
         {
-            errors["channel"] = ["The channel must be one of: " + string.Join(", ", Enum.GetNames<ReportChannel>()) + "."];
+            errors["channel"] = [FieldError.Of("Report.Channel", "The channel must be one of: " + string.Join(", ", Enum.GetNames<ReportChannel>()) + ".")];
             channel = ReportChannel.Api;
         }
 
@@ -61,7 +61,7 @@ internal sealed class IncidentIntake(
             var bytes = Array.Empty<byte>();
             if (string.IsNullOrEmpty(a?.ContentBase64))
             {
-                errors[$"attachments[{i}].contentBase64"] = ["The attachment's content (base64) is required."];
+                errors[$"attachments[{i}].contentBase64"] = [FieldError.Of("Report.FileContent", "The attachment's content (base64) is required.")];
             }
             else
             {
@@ -71,7 +71,7 @@ internal sealed class IncidentIntake(
                 }
                 catch (FormatException)
                 {
-                    errors[$"attachments[{i}].contentBase64"] = ["The attachment's content is not valid base64."];
+                    errors[$"attachments[{i}].contentBase64"] = [FieldError.Of("Report.FileContent", "The attachment's content is not valid base64.")];
                 }
             }
 
@@ -93,7 +93,7 @@ internal sealed class IncidentIntake(
             MajorPropertyLoss = body.MajorPropertyLoss ?? false,
         };
 
-        foreach (var (field, messages) in validator.Validate(report))
+        foreach (var (field, messages) in validator.ValidateWithCodes(report))
         {
             errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
         }
@@ -151,17 +151,9 @@ internal sealed class IncidentIntake(
                 });
             }
 
-            db.IncidentTimeline.Add(new IncidentTimelineRecord
-            {
-                IncidentId = id,
-                At = now,
-                Actor = record.ReportedBy,
-                Kind = nameof(TimelineKind.Reported),
-                Summary = category is null
-                    ? $"Reported via {channel}; category unknown, the emergency team triages it."
-                    : $"Reported via {channel} as {category.Value.ToKey()}.",
-                Detail = $"Suggested grade: Level {(int)suggestion.Grade} ({string.Join("; ", suggestion.Reasons)}).",
-            });
+            db.IncidentTimeline.Add(IncidentTimelineRecord.Of(id, now, record.ReportedBy, TimelineKind.Reported,
+                TimelineMessages.Reported(channel.ToString(), category?.ToKey()),
+                $"Suggested grade: Level {(int)suggestion.Grade} ({string.Join("; ", suggestion.Reasons)})."));
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
@@ -224,4 +216,4 @@ internal sealed class IncidentIntake(
     private static string Clip(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }
 
-internal sealed record IntakeResult(IncidentRecord? Incident, IReadOnlyDictionary<string, string[]>? Errors);
+internal sealed record IntakeResult(IncidentRecord? Incident, IReadOnlyDictionary<string, FieldError[]>? Errors);

@@ -69,7 +69,7 @@ internal sealed class IncidentLedger(
                 var approval = NewApproval(incident.Id, CloseKind, null, null, body.Reason ?? "Close the incident.", actor, now);
                 db.IncidentApprovals.Add(approval);
                 AddEntry(db, incident.Id, now, actor, TimelineKind.Approval,
-                    "Closing this Level 1 incident was requested; a second team lead must approve.", body.Reason);
+                    TimelineMessages.CloseRequested(), body.Reason);
                 return LedgerOutcome.Pending(incident, approval,
                     "Closing a Level 1 incident needs a second team lead's approval; the request is recorded and nothing changed yet.");
             }
@@ -121,12 +121,12 @@ internal sealed class IncidentLedger(
                 }
             }
 
-            var verb = response.Kind == ResponseKind.Acknowledge ? "Acknowledged (remote response started)" : "Arrived on site";
-            AddEntry(db, id, now, who, TimelineKind.Signal, $"{verb} by {who} via {response.Via}.", response.Note);
+            AddEntry(db, id, now, who, TimelineKind.Signal, TimelineMessages.Responded(response.Kind == ResponseKind.Acknowledge, who, response.Via), response.Note);
             var from = Enum.Parse<IncidentStatus>(incident.Status);
             if (from == IncidentStatus.Reported)
             {
-                Move(db, incident, from, IncidentStatus.Responding, who, now, verb);
+                // No reason on the move: the response line just written says why (in the reader's language on a page).
+                Move(db, incident, from, IncidentStatus.Responding, who, now, null);
             }
             else
             {
@@ -151,7 +151,7 @@ internal sealed class IncidentLedger(
                 return 0;
             }
 
-            AddEntry(db, id, now, actor, TimelineKind.Signal, $"Event '{eventName}' raised by {actor}.", null);
+            AddEntry(db, id, now, actor, TimelineKind.Signal, TimelineMessages.SignalRaised(eventName, actor), null);
             incident.UpdatedAt = now;
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
@@ -159,7 +159,7 @@ internal sealed class IncidentLedger(
 
     /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
     /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
-    public async Task RecordSystemAsync(string id, TimelineKind kind, string summary, string? detail, string sourceId, CancellationToken cancellationToken)
+    public async Task RecordSystemAsync(string id, TimelineKind kind, TimelineMessage message, string? detail, string sourceId, CancellationToken cancellationToken)
     {
         id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
@@ -171,7 +171,7 @@ internal sealed class IncidentLedger(
                 return 0;
             }
 
-            var entry = NewEntry(id, now, "system", kind, summary, detail);
+            var entry = IncidentTimelineRecord.Of(id, now, "system", kind, message, detail);
             entry.SourceId = sourceId;
             db.IncidentTimeline.Add(entry);
             incident.UpdatedAt = now;
@@ -227,27 +227,27 @@ internal sealed class IncidentLedger(
             {
                 if (IncidentLifecycle.WhyNot(from, IncidentStatus.Assessed, null) is { } why)
                 {
-                    return LedgerOutcome.Conflict(from == IncidentStatus.Reported
-                        ? "The incident has not been responded to yet; acknowledge it or record the arrival before assessing it."
-                        : why);
+                    return from == IncidentStatus.Reported
+                        ? LedgerOutcome.Conflict("The incident has not been responded to yet; acknowledge it or record the arrival before assessing it.", "Assess.NotResponded")
+                        : LedgerOutcome.Conflict(why);
                 }
 
                 incident.Grade = (int)grade;
                 incident.AssessmentJson = assessmentJson;
                 AddEntry(db, id, now, actor, TimelineKind.Assessment,
-                    $"Assessed as Level {(int)grade} by {methods} (suggested Level {incident.SuggestedGrade}).", assessment.Evidence);
+                    TimelineMessages.Assessed((int)grade, methods, incident.SuggestedGrade), assessment.Evidence);
                 Move(db, incident, from, IncidentStatus.Assessed, actor, now, null);
                 return LedgerOutcome.Ok(incident);
             }
 
             if (!IncidentLifecycle.IsOpen(from) || from is IncidentStatus.Reviewed)
             {
-                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.");
+                return LedgerOutcome.Conflict($"The incident is {from}; its grade can no longer change.", "Assess.GradeFixed");
             }
 
             if (string.IsNullOrWhiteSpace(body.Reason))
             {
-                return LedgerOutcome.BadRequest($"The incident is already graded Level {current}; regrading needs a reason.");
+                return LedgerOutcome.BadRequest($"The incident is already graded Level {current}; regrading needs a reason.", "Assess.RegradeNeedsReason");
             }
 
             if (FourEyesRule.RegradeNeedsApproval((IncidentGrade)current, grade))
@@ -255,14 +255,14 @@ internal sealed class IncidentLedger(
                 var approval = NewApproval(id, RegradeKind, (int)grade, assessmentJson, body.Reason, actor, now);
                 db.IncidentApprovals.Add(approval);
                 AddEntry(db, id, now, actor, TimelineKind.Approval,
-                    $"Downgrade from Level {current} to Level {(int)grade} requested; a second team lead must approve.", body.Reason);
+                    TimelineMessages.DowngradeRequested(current, (int)grade), body.Reason);
                 return LedgerOutcome.Pending(incident, approval,
                     "Downgrading a Level 1 incident needs a second team lead's approval; the request is recorded and the grade is unchanged.");
             }
 
             incident.Grade = (int)grade;
             incident.AssessmentJson = assessmentJson;
-            AddEntry(db, id, now, actor, TimelineKind.Edit, $"Regraded from Level {current} to Level {(int)grade}.", body.Reason);
+            AddEntry(db, id, now, actor, TimelineKind.Edit, TimelineMessages.Regraded(current, (int)grade), body.Reason);
             Touch(incident, now);
             return LedgerOutcome.Ok(incident);
         }, cancellationToken);
@@ -300,7 +300,7 @@ internal sealed class IncidentLedger(
 
             if (approval.State != Pending)
             {
-                return LedgerOutcome.Conflict($"This request was already {approval.State.ToLowerInvariant()} by {approval.DecidedBy}.");
+                return LedgerOutcome.Conflict($"This request was already {approval.State.ToLowerInvariant()} by {approval.DecidedBy}.", "Approval.AlreadyDecided");
             }
 
             approval.DecidedBy = actor;
@@ -309,7 +309,7 @@ internal sealed class IncidentLedger(
             if (!approve)
             {
                 approval.State = Rejected;
-                AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} rejected (requested by {approval.RequestedBy}).", body?.Note);
+                AddEntry(db, id, now, actor, TimelineKind.Approval, Decided(approval, approved: false), body?.Note);
                 Touch(incident, now);
                 return LedgerOutcome.Ok(incident);
             }
@@ -323,7 +323,7 @@ internal sealed class IncidentLedger(
                 }
 
                 approval.State = Approved;
-                AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} approved (requested by {approval.RequestedBy}).", body?.Note);
+                AddEntry(db, id, now, actor, TimelineKind.Approval, Decided(approval, approved: true), body?.Note);
                 Move(db, incident, from, IncidentStatus.Closed, actor, now, approval.Reason);
                 return LedgerOutcome.Ok(incident);
             }
@@ -334,8 +334,8 @@ internal sealed class IncidentLedger(
             }
 
             approval.State = Approved;
-            AddEntry(db, id, now, actor, TimelineKind.Approval, $"{Describe(approval)} approved (requested by {approval.RequestedBy}).", body?.Note);
-            AddEntry(db, id, now, actor, TimelineKind.Edit, $"Regraded from Level {incident.Grade} to Level {approval.ProposedGrade}.", approval.Reason);
+            AddEntry(db, id, now, actor, TimelineKind.Approval, Decided(approval, approved: true), body?.Note);
+            AddEntry(db, id, now, actor, TimelineKind.Edit, TimelineMessages.Regraded(incident.Grade, approval.ProposedGrade), approval.Reason);
             incident.Grade = approval.ProposedGrade;
             incident.AssessmentJson = approval.ProposedAssessmentJson;
             Touch(incident, now);
@@ -388,7 +388,7 @@ internal sealed class IncidentLedger(
             incident.DefinitionId = key;
             incident.WorkflowStarted = false;
             AddEntry(db, id, now, actor, TimelineKind.Edit,
-                $"Re-categorised from unknown to {key}: the triage workflow stops and the {key} workflow starts.", body.Reason);
+                TimelineMessages.Recategorised(key), body.Reason);
             Touch(incident, now);
             return LedgerOutcome.Ok(incident);
         }, cancellationToken);
@@ -414,7 +414,7 @@ internal sealed class IncidentLedger(
         await writer.WriteAsync(async (db, ct) =>
         {
             AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition,
-                "The workflow was stopped: the incident was closed before its task list finished.", null);
+                TimelineMessages.WorkflowStoppedAtClose(), null);
             return await db.SaveChangesAsync(ct);
         }, CancellationToken.None);
     }
@@ -451,11 +451,11 @@ internal sealed class IncidentLedger(
             var grade = (IncidentGrade?)incident.Grade;
             if ((IncidentLifecycle.WhyNot(from, to, grade) ?? await ReleaseRules.WhyNotAsync(db, id, to, grade, ct)) is { } why)
             {
-                var summary = $"The workflow could not move the incident from {from} to {to}: {why}";
+                var refused = TimelineMessages.WorkflowMoveRefused(from, to, why);
                 var kind = TimelineKind.Transition.ToString();
-                if (!await db.IncidentTimeline.AnyAsync(t => t.IncidentId == id && t.Kind == kind && t.Summary == summary, ct))
+                if (!await db.IncidentTimeline.AnyAsync(t => t.IncidentId == id && t.Kind == kind && t.Summary == refused.English, ct))
                 {
-                    AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition, summary, activity);
+                    AddEntry(db, id, time.GetUtcNow(), WorkflowActor, TimelineKind.Transition, refused, activity);
                     await db.SaveChangesAsync(ct);
                 }
 
@@ -504,7 +504,7 @@ internal sealed class IncidentLedger(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LedgerOutcome.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.");
+            return LedgerOutcome.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.", "ChangedMeanwhile");
         }
     }
 
@@ -512,7 +512,7 @@ internal sealed class IncidentLedger(
     {
         incident.Status = to.ToString();
         Touch(incident, now);
-        AddEntry(db, incident.Id, now, actor, TimelineKind.Transition, $"{from} → {to}.", reason);
+        AddEntry(db, incident.Id, now, actor, TimelineKind.Transition, TimelineMessages.StatusMoved(from, to), reason);
     }
 
     internal static void Touch(IncidentRecord incident, DateTimeOffset now)
@@ -521,19 +521,8 @@ internal sealed class IncidentLedger(
         incident.Version++;
     }
 
-    internal static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
-        db.IncidentTimeline.Add(NewEntry(id, at, actor, kind, summary, detail));
-
-    private static IncidentTimelineRecord NewEntry(string id, DateTimeOffset at, string actor, TimelineKind kind, string summary, string? detail) =>
-        new()
-        {
-            IncidentId = id,
-            At = at,
-            Actor = actor,
-            Kind = kind.ToString(),
-            Summary = summary,
-            Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim(),
-        };
+    internal static void AddEntry(WorkflowsDbContext db, string id, DateTimeOffset at, string actor, TimelineKind kind, TimelineMessage message, string? detail) =>
+        db.IncidentTimeline.Add(IncidentTimelineRecord.Of(id, at, actor, kind, message, detail));
 
     private static IncidentApprovalRecord NewApproval(
         string incidentId, string kind, int? grade, string? assessmentJson, string reason, string actor, DateTimeOffset now) => new()
@@ -549,8 +538,8 @@ internal sealed class IncidentLedger(
             State = Pending,
         };
 
-    private static string Describe(IncidentApprovalRecord approval) =>
-        approval.Kind == CloseKind ? "Closing the Level 1 incident" : $"Downgrade to Level {approval.ProposedGrade}";
+    private static TimelineMessage Decided(IncidentApprovalRecord approval, bool approved) =>
+        TimelineMessages.Decided(approval.Kind == CloseKind, approval.ProposedGrade, approved, approval.RequestedBy);
 }
 
 internal enum LedgerOutcomeKind
@@ -563,18 +552,20 @@ internal enum LedgerOutcomeKind
     Conflict,
 }
 
-internal sealed record LedgerOutcome(LedgerOutcomeKind Kind, string? Message, IncidentRecord? Incident, IncidentApprovalRecord? Approval)
+/// <param name="Code">A stable code of a refusal's <paramref name="Message"/> (English), for pages to say it in their
+/// reader's language (resource key <c>ApiError.</c> + the code); null when the message has none.</param>
+internal sealed record LedgerOutcome(LedgerOutcomeKind Kind, string? Message, IncidentRecord? Incident, IncidentApprovalRecord? Approval, string? Code = null)
 {
     public static LedgerOutcome Ok(IncidentRecord incident) => new(LedgerOutcomeKind.Ok, null, incident, null);
 
     public static LedgerOutcome Pending(IncidentRecord incident, IncidentApprovalRecord approval, string message) =>
         new(LedgerOutcomeKind.Pending, message, incident, approval);
 
-    public static LedgerOutcome BadRequest(string message) => new(LedgerOutcomeKind.BadRequest, message, null, null);
+    public static LedgerOutcome BadRequest(string message, string? code = null) => new(LedgerOutcomeKind.BadRequest, message, null, null, code);
 
     public static LedgerOutcome Forbidden(string message) => new(LedgerOutcomeKind.Forbidden, message, null, null);
 
     public static LedgerOutcome NotFound(string message) => new(LedgerOutcomeKind.NotFound, message, null, null);
 
-    public static LedgerOutcome Conflict(string message) => new(LedgerOutcomeKind.Conflict, message, null, null);
+    public static LedgerOutcome Conflict(string message, string? code = null) => new(LedgerOutcomeKind.Conflict, message, null, null, code);
 }

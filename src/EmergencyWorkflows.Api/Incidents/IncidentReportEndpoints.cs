@@ -28,7 +28,11 @@ internal static class IncidentReportEndpoints
         var result = await intake.ReportAsync(body, user, cancellationToken);
         if (result.Errors is { } errors)
         {
-            return TypedResults.ValidationProblem(errors, detail: "The report has errors (see 'errors'); nothing was recorded.");
+            // 'errors' holds the English sentences; 'errorCodes' the same problems by stable code (pages translate them).
+            return TypedResults.ValidationProblem(
+                errors.ToDictionary(e => e.Key, e => e.Value.Select(x => x.Message).ToArray(), StringComparer.Ordinal),
+                detail: "The report has errors (see 'errors'); nothing was recorded.",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { [FieldErrors.CodesExtension] = errors });
         }
 
         var view = await LoadViewAsync(contexts, instances, result.Incident!, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence.Incidents;
 
 namespace EmergencyWorkflows.Api.Incidents;
@@ -78,9 +79,13 @@ internal sealed record ApprovalView(
         new(a.Id, a.Kind, a.ProposedGrade, a.Reason, a.RequestedBy, a.RequestedAt, a.State, a.DecidedBy, a.DecidedAt, a.DecisionNote);
 }
 
-internal sealed record TimelineView(DateTimeOffset At, string Actor, string Kind, string Summary, string? Detail)
+/// <summary>A timeline line: <paramref name="Summary"/> in English; <paramref name="MessageKey"/> and <paramref name="Args"/>
+/// (null on lines written before keys existed) let a page say it in its reader's language.</summary>
+internal sealed record TimelineView(DateTimeOffset At, string Actor, string Kind, string Summary, string? Detail,
+    string? MessageKey = null, IReadOnlyDictionary<string, string?>? Args = null)
 {
-    public static TimelineView Of(IncidentTimelineRecord t) => new(t.At, t.Actor, t.Kind, t.Summary, t.Detail);
+    public static TimelineView Of(IncidentTimelineRecord t) => new(t.At, t.Actor, t.Kind, t.Summary, t.Detail,
+        t.MessageKey, t.MessageKey is null ? null : TimelineMessage.ParseArgs(t.MessageArgs));
 }
 
 /// <summary>The answer when a decision waits for a second team lead: nothing changed yet.</summary>

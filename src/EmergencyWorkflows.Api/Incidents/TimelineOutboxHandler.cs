@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EmergencyWorkflows.Emergency.Activities;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
@@ -53,6 +54,8 @@ internal sealed class TimelineOutboxHandler(IncidentWriter writer, ILogger<Timel
                 Summary = (string?)payload["summary"] ?? string.Empty,
                 Detail = string.IsNullOrWhiteSpace((string?)payload["detail"]) ? null : ((string)payload["detail"]!).Trim(),
                 SourceId = message.Id,
+                MessageKey = (string?)payload["messageKey"],
+                MessageArgs = payload["args"] is JsonObject args ? args.ToJsonString() : null,
             });
             incident.UpdatedAt = at > incident.UpdatedAt ? at : incident.UpdatedAt;
             return await db.SaveChangesAsync(ct);

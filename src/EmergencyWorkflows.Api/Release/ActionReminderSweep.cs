@@ -60,7 +60,7 @@ internal sealed class ActionReminderSweep(
                 row.LastRemindedOn = today;
                 db.Outbox.Add(ReleaseNotifications.ToOutbox(notification, now));
                 IncidentLedger.AddEntry(db, action.IncidentId, now, "system", TimelineKind.Notification,
-                    $"Reminder sent to {action.OwnerId}: improvement action '{action.Title}' is overdue.", null);
+                    TimelineMessages.ActionReminder(action.OwnerId, action.Title), null);
                 await db.SaveChangesAsync(ct);
                 logger.LogInformation("Incident {IncidentId}: reminding {OwnerId} of overdue improvement action {ActionId}", action.IncidentId, action.OwnerId, action.Id);
                 return 1;

@@ -168,7 +168,7 @@ internal static class AnnouncementEndpoints
 
             var reached = deliveries.Select(d => d.Recipient).Distinct(StringComparer.Ordinal).Count();
             IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Announcement,
-                $"{(kind == "ProgressUpdate" ? "Progress update" : "Announcement")} #{sequence} published via {channelList}: {record.Title}",
+                TimelineMessages.AnnouncementPublished(kind == "ProgressUpdate", sequence, channelList, record.Title),
                 reached == 0 ? null : $"Sent to {reached} affected employee(s) ({affectedIds.Count} from the report, {recipients.Count} named).");
             IncidentLedger.Touch(incident, now);
             await db.SaveChangesAsync(ct);

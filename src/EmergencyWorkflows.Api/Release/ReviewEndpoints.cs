@@ -126,11 +126,11 @@ internal static class ReviewEndpoints
                 db.IncidentReviews.Add(record);
                 db.ImprovementActions.AddRange(rows);
                 IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Review,
-                    $"Review recorded with {rows.Count} improvement action(s).", $"Root cause: {review.RootCause}");
+                    TimelineMessages.ReviewRecorded(rows.Count), $"Root cause: {review.RootCause}");
                 foreach (var row in rows)
                 {
                     IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Review,
-                        $"Improvement action '{row.Title}' assigned to {row.OwnerId}, due {row.DueAt:yyyy-MM-dd HH:mm} UTC.", null);
+                        TimelineMessages.ActionAssigned(row.Title, row.OwnerId, row.DueAt), null);
                 }
 
                 IncidentLedger.Move(db, incident, from, IncidentStatus.Reviewed, actor, now, null);
@@ -178,7 +178,7 @@ internal static class ReviewEndpoints
             var now = time.GetUtcNow();
             action.DoneAt = now;
             action.DoneBy = actor;
-            IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Review, $"Improvement action '{action.Title}' done.", null);
+            IncidentLedger.AddEntry(db, id, now, actor, TimelineKind.Review, TimelineMessages.ActionDone(action.Title), null);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(ActionView.From(action));
         }, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Emergency.Activities;
 using EmergencyWorkflows.Emergency.Incidents;
@@ -17,8 +16,7 @@ internal sealed class TaskOverdueTimelineHandler(IncidentLedger ledger) : IOutbo
     {
         ArgumentNullException.ThrowIfNull(message);
         var due = message.Payload["due"]?.GetValue<DateTimeOffset>();
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Task \"{(string?)message.Payload["title"]}\" is overdue (due {due:u}, assigned to {(string?)message.Payload["assignee"]}); {(int?)message.Payload["notified"] ?? 0} escalation notification(s) sent.");
-        return ledger.RecordSystemAsync(message.InstanceId, TimelineKind.Task, summary, $"task {(string?)message.Payload["taskId"]}", message.Id, cancellationToken);
+        var line = TimelineMessages.TaskOverdue((string?)message.Payload["title"], due, (string?)message.Payload["assignee"], (int?)message.Payload["notified"] ?? 0);
+        return ledger.RecordSystemAsync(message.InstanceId, TimelineKind.Task, line, $"task {(string?)message.Payload["taskId"]}", message.Id, cancellationToken);
     }
 }

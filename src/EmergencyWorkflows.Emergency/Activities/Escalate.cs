@@ -151,8 +151,7 @@ public sealed class Escalate(IEmergencyDirectory directory, AckLinkSigner signer
         var reached = notifications.Select(n => n.RecipientId).Distinct(StringComparer.Ordinal).ToArray();
         TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{incidentId}/escalation/{step.Tier}/{step.Repetition}"), "system",
             TimelineKind.Notification,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Escalation tier {step.Tier} reached (round {step.Repetition}): {notifications.Count} notification(s) to {(reached.Length == 0 ? "nobody reachable" : string.Join(", ", reached))}."),
+            TimelineMessages.EscalationReached(step.Tier, step.Repetition, notifications.Count, reached),
             null, [.. reached.Select(r => (r, TimelineOutbox.Notified))]);
         logger.LogWarning("Incident {InstanceId} escalated: tier {Tier} round {Repetition} to {RecipientCount} recipient(s), {NotificationCount} notification(s)",
             incidentId, step.Tier, step.Repetition, step.RecipientIds.Count, notifications.Count);

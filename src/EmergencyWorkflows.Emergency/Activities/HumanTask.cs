@@ -134,7 +134,7 @@ public sealed class HumanTask(
         };
         context.Properties["task"] = task;
         var assignee = (string)task["assignee"]!;
-        Record(context, task, "system", $"Task \"{task["title"]}\" opened for {assignee}" + (due is { } d ? string.Create(CultureInfo.InvariantCulture, $", due {d:u}.") : "."),
+        Record(context, task, "system", TimelineMessages.TaskOpened((string)task["title"]!, assignee, due),
             (string?)task["instructions"], Person(assignee, TimelineOutbox.Assigned));
         context.CreateBookmark(BookmarkNames.RunTask, taskId, (JsonObject)task.DeepClone());
         if (due is { } at)
@@ -213,7 +213,7 @@ public sealed class HumanTask(
         {
             case ClaimAction:
                 task["claimedBy"] = by;
-                Record(context, task, actor, $"Task \"{task["title"]}\" claimed by {by}.", null, (by ?? string.Empty, TimelineOutbox.Worked));
+                Record(context, task, actor, TimelineMessages.TaskClaimed((string)task["title"]!, by), null, (by ?? string.Empty, TimelineOutbox.Worked));
                 Wait(context, task);
                 return;
             case ReassignAction:
@@ -221,7 +221,7 @@ public sealed class HumanTask(
                 var to = (string?)input!["to"];
                 task["assignee"] = to;
                 task["claimedBy"] = null;
-                Record(context, task, actor, $"Task \"{task["title"]}\" reassigned from {from} to {to}.", (string?)input["reason"],
+                Record(context, task, actor, TimelineMessages.TaskReassigned((string)task["title"]!, from, to), (string?)input["reason"],
                     Person(to, TimelineOutbox.Assigned), (actor, TimelineOutbox.Worked));
                 Wait(context, task);
                 return;
@@ -233,7 +233,7 @@ public sealed class HumanTask(
                 context.SetOutput("form", form);
                 context.SetOutput("outcome", outcome);
                 context.SetOutput("completedBy", by);
-                Record(context, task, actor, $"Task \"{task["title"]}\" completed by {by ?? "the engine API"}: {outcome}.",
+                Record(context, task, actor, TimelineMessages.TaskCompleted((string)task["title"]!, by, outcome),
                     form?.ToJsonString(), (by ?? string.Empty, TimelineOutbox.Worked));
                 context.Complete([outcome]);
                 return;
@@ -241,12 +241,12 @@ public sealed class HumanTask(
     }
 
     /// <summary>The task's next timeline line, numbered per task so its outbox message id is unique and stable.</summary>
-    private static void Record(ActivityExecutionContext context, JsonObject task, string actor, string summary, string? detail,
+    private static void Record(ActivityExecutionContext context, JsonObject task, string actor, TimelineMessage message, string? detail,
         params (string Who, string Role)[] participants)
     {
         var sequence = ((int?)task["timelineEntries"] ?? 0) + 1;
         task["timelineEntries"] = sequence;
-        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task, summary,
+        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task, message,
             detail, participants);
     }
 
@@ -291,14 +291,14 @@ public sealed class HumanTask(
         IncidentRecord.SetGrade(context, now, assessed: true);
         var taskId = (string)task["taskId"]!;
         var oldDue = task["due"]?.GetValue<DateTimeOffset>();
+        DateTimeOffset? newDue = null;
         var detail = string.Create(CultureInfo.InvariantCulture, $"task {taskId}; overdue escalation follows policy {PolicyFor(now)?.Id ?? "team leads"}");
-        var summary = string.Create(CultureInfo.InvariantCulture, $"Task \"{task["title"]}\" follows the new grade (Level {previous?.ToString(CultureInfo.InvariantCulture) ?? "?"} → Level {now})");
         if (task["dueByGrade"]?[now.ToString(CultureInfo.InvariantCulture)] is JsonValue v
             && TimeSpan.TryParse((string?)v, CultureInfo.InvariantCulture, out var span))
         {
             var due = task["createdAt"]!.GetValue<DateTimeOffset>() + span;
             task["due"] = due;
-            summary += string.Create(CultureInfo.InvariantCulture, $": due {oldDue:u} → {due:u}");
+            newDue = due;
             RemovePending(context, DueBookmark, _ => true);
             if ((bool?)task["overdue"] != true)
             {
@@ -309,7 +309,8 @@ public sealed class HumanTask(
 
         RemovePending(context, BookmarkNames.RunTask, b => b.Key == taskId);
         Wait(context, task);
-        TimelineOutbox.Add(context, $"task-regrade/{taskId}/{context.NewId()}", IncidentRecord.WorkflowActor, TimelineKind.Task, summary + ".", detail);
+        TimelineOutbox.Add(context, $"task-regrade/{taskId}/{context.NewId()}", IncidentRecord.WorkflowActor, TimelineKind.Task,
+            TimelineMessages.TaskRegraded((string)task["title"]!, previous, now, oldDue, newDue), detail);
         logger.LogInformation("Task {TaskId} of instance {InstanceId} regraded to Level {Grade}", taskId, context.Instance.Id, now);
     }
 

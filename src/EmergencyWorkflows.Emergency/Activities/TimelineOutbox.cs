@@ -24,17 +24,20 @@ public static class TimelineOutbox
     public const string Worked = "Task";
 
     /// <param name="entryId">Unique across the whole outbox (e.g. <c>{taskId}/3</c>); the kind is prefixed.</param>
-    public static void Add(ActivityExecutionContext context, string entryId, string actor, TimelineKind kind, string summary, string? detail,
+    public static void Add(ActivityExecutionContext context, string entryId, string actor, TimelineKind kind, TimelineMessage message, string? detail,
         params (string Who, string Role)[] participants)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(entryId);
+        ArgumentNullException.ThrowIfNull(message);
         context.AddOutboxMessage(Kind, new JsonObject
         {
             ["at"] = context.Now,
             ["actor"] = actor,
             ["kind"] = kind.ToString(),
-            ["summary"] = summary,
+            ["summary"] = message.English,
+            ["messageKey"] = message.Key,
+            ["args"] = new JsonObject([.. message.Args.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))]),
             ["detail"] = detail,
             ["participants"] = new JsonArray([.. participants
                 .Where(p => !string.IsNullOrWhiteSpace(p.Who))

@@ -9,32 +9,38 @@ namespace EmergencyWorkflows.Emergency.Incidents;
 /// </summary>
 public sealed partial class IncidentReportValidator(IncidentReportLimits limits, TimeProvider time)
 {
-    public IReadOnlyDictionary<string, string[]> Validate(IncidentReport report)
+    public IReadOnlyDictionary<string, string[]> Validate(IncidentReport report) =>
+        ValidateWithCodes(report).ToDictionary(e => e.Key, e => e.Value.Select(x => x.Message).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The same errors, each with its stable code (pages say it in the reader's language).</summary>
+    public IReadOnlyDictionary<string, FieldError[]> ValidateWithCodes(IncidentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
+        var errors = new Dictionary<string, List<FieldError>>(StringComparer.Ordinal);
+        void Add(string field, string code, string message, params string[] args)
         {
             if (!errors.TryGetValue(field, out var list))
             {
                 errors[field] = list = [];
             }
 
-            list.Add(message);
+            list.Add(FieldError.Of(code, message, args));
         }
+
+        static string N(double value) => value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
         var now = time.GetUtcNow();
         if (report.OccurredAt == default)
         {
-            Add("occurredAt", "When it happened is required.");
+            Add("occurredAt", "Required", "When it happened is required.");
         }
         else if (report.OccurredAt > now + limits.ClockSkewAllowance)
         {
-            Add("occurredAt", "When it happened cannot be in the future.");
+            Add("occurredAt", "Report.Future", "When it happened cannot be in the future.");
         }
         else if (report.OccurredAt < now - limits.MaxAge)
         {
-            Add("occurredAt", $"When it happened is more than {limits.MaxAge.TotalDays:0} days ago; check the date.");
+            Add("occurredAt", "Report.TooOld", $"When it happened is more than {limits.MaxAge.TotalDays:0} days ago; check the date.", N(limits.MaxAge.TotalDays));
         }
 
         Text("location", "Where it happened", report.Location, limits.MaxLocationLength, required: true);
@@ -44,7 +50,7 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
         {
             if (people.Count > limits.MaxPeopleListed)
             {
-                Add("peopleInvolved", $"At most {limits.MaxPeopleListed} people can be listed; give the total in peopleAffected.");
+                Add("peopleInvolved", "Report.TooManyPeople", $"At most {limits.MaxPeopleListed} people can be listed; give the total in peopleAffected.", N(limits.MaxPeopleListed));
             }
 
             for (var i = 0; i < Math.Min(people.Count, limits.MaxPeopleListed); i++)
@@ -55,17 +61,17 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
 
         if (report.PeopleAffected < 0 || report.PeopleAffected > limits.MaxPeopleAffected)
         {
-            Add("peopleAffected", $"The number of people affected must be between 0 and {limits.MaxPeopleAffected}.");
+            Add("peopleAffected", "Report.PeopleAffectedRange", $"The number of people affected must be between 0 and {limits.MaxPeopleAffected}.", N(limits.MaxPeopleAffected));
         }
 
         if (report.Casualties is < 0)
         {
-            Add("casualties", "The number of casualties cannot be negative.");
+            Add("casualties", "Report.Negative", "The number of casualties cannot be negative.");
         }
 
         if (report.Reporter is null)
         {
-            Add("reporter", "The reporter's contact details are required.");
+            Add("reporter", "Report.ReporterRequired", "The reporter's contact details are required.");
         }
         else
         {
@@ -73,17 +79,17 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
             if (string.IsNullOrWhiteSpace(report.Reporter.Phone) && string.IsNullOrWhiteSpace(report.Reporter.Email)
                 && string.IsNullOrWhiteSpace(report.Reporter.ImAccount))
             {
-                Add("reporter", "Give at least one way to reach the reporter: phone, email or IM account.");
+                Add("reporter", "Report.ReporterContact", "Give at least one way to reach the reporter: phone, email or IM account.");
             }
 
             if (!string.IsNullOrWhiteSpace(report.Reporter.Phone) && !PhonePattern().IsMatch(report.Reporter.Phone))
             {
-                Add("reporter.phone", "A phone number may hold digits, spaces, '+', '-' and parentheses only, 6 to 25 characters.");
+                Add("reporter.phone", "Report.Phone", "A phone number may hold digits, spaces, '+', '-' and parentheses only, 6 to 25 characters.");
             }
 
             if (!string.IsNullOrWhiteSpace(report.Reporter.Email) && !EmailPattern().IsMatch(report.Reporter.Email))
             {
-                Add("reporter.email", "The email address is not valid.");
+                Add("reporter.email", "Report.Email", "The email address is not valid.");
             }
 
             Text("reporter.imAccount", "The IM account", report.Reporter.ImAccount, limits.MaxNameLength, required: false);
@@ -91,18 +97,18 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
 
         if (!Enum.IsDefined(report.Channel))
         {
-            Add("channel", "The channel must be one of: " + string.Join(", ", Enum.GetNames<ReportChannel>()) + ".");
+            Add("channel", "Report.Channel", "The channel must be one of: " + string.Join(", ", Enum.GetNames<ReportChannel>()) + ".");
         }
 
         if (report.Category is { } category && !Enum.IsDefined(category))
         {
-            Add("category", "Unknown category.");
+            Add("category", "Report.Category", "Unknown category.");
         }
 
         var attachments = report.Attachments ?? [];
         if (attachments.Count > limits.MaxAttachments)
         {
-            Add("attachments", $"At most {limits.MaxAttachments} attachments are accepted.");
+            Add("attachments", "Report.TooManyFiles", $"At most {limits.MaxAttachments} attachments are accepted.", N(limits.MaxAttachments));
         }
 
         for (var i = 0; i < attachments.Count; i++)
@@ -111,21 +117,22 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
             Text($"attachments[{i}].fileName", "The file name", attachment.FileName, 200, required: true);
             if (attachment.FileName?.IndexOfAny(['/', '\\']) >= 0)
             {
-                Add($"attachments[{i}].fileName", "A file name cannot contain a path.");
+                Add($"attachments[{i}].fileName", "Report.FileNamePath", "A file name cannot contain a path.");
             }
 
             if (attachment.SizeBytes <= 0)
             {
-                Add($"attachments[{i}]", "The attachment is empty.");
+                Add($"attachments[{i}]", "Report.FileEmpty", "The attachment is empty.");
             }
             else if (attachment.SizeBytes > limits.MaxAttachmentBytes)
             {
-                Add($"attachments[{i}]", $"The attachment is larger than the limit of {limits.MaxAttachmentBytes / 1024 / 1024} MB.");
+                Add($"attachments[{i}]", "Report.FileTooLarge", $"The attachment is larger than the limit of {limits.MaxAttachmentBytes / 1024 / 1024} MB.", N(limits.MaxAttachmentBytes / 1024 / 1024));
             }
 
             if (!limits.AllowedContentTypes.Contains(attachment.ContentType, StringComparer.OrdinalIgnoreCase))
             {
-                Add($"attachments[{i}].contentType", $"'{attachment.ContentType}' is not accepted; use one of: {string.Join(", ", limits.AllowedContentTypes)}.");
+                Add($"attachments[{i}].contentType", "Report.ContentType", $"'{attachment.ContentType}' is not accepted; use one of: {string.Join(", ", limits.AllowedContentTypes)}.",
+                    attachment.ContentType ?? string.Empty, string.Join(", ", limits.AllowedContentTypes));
             }
         }
 
@@ -137,7 +144,7 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
             {
                 if (required)
                 {
-                    Add(field, $"{label} is required.");
+                    Add(field, "Required", $"{label} is required.");
                 }
 
                 return;
@@ -145,17 +152,17 @@ public sealed partial class IncidentReportValidator(IncidentReportLimits limits,
 
             if (value.Length > maxLength)
             {
-                Add(field, $"{label} is longer than {maxLength} characters.");
+                Add(field, "TooLong", $"{label} is longer than {maxLength} characters.", N(maxLength));
             }
 
             if (MarkupPattern().IsMatch(value))
             {
-                Add(field, $"{label} cannot contain markup such as '<tag>'; write plain text.");
+                Add(field, "Markup", $"{label} cannot contain markup such as '<tag>'; write plain text.");
             }
 
             if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             {
-                Add(field, $"{label} contains control characters.");
+                Add(field, "ControlCharacters", $"{label} contains control characters.");
             }
         }
     }

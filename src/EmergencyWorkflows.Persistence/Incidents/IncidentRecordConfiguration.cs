@@ -44,6 +44,7 @@ internal sealed class IncidentRecordConfiguration :
         builder.HasIndex(t => new { t.IncidentId, t.At });
         builder.Property(t => t.SourceId).HasMaxLength(SourceIdLength);
         builder.HasIndex(t => t.SourceId).IsUnique();
+        builder.Property(t => t.MessageKey).HasMaxLength(StoreLimits.NameLength);
     }
 
     // An outbox message id or "delivery/" + a notification dedup key.

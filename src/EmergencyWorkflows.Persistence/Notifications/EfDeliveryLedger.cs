@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
 using EmergencyWorkflows.Persistence.Incidents;
@@ -134,18 +135,13 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             return;
         }
 
-        db.IncidentTimeline.Add(new IncidentTimelineRecord
-        {
-            IncidentId = row.IncidentId,
-            At = row.UpdatedAt,
-            Actor = "system",
-            Kind = nameof(Emergency.Incidents.TimelineKind.Notification),
-            Summary = delivered
-                ? $"Notification ({row.Topic}) sent to {row.RecipientId} via {row.Channel}: {row.Subject}"
-                : $"Notification ({row.Topic}) to {row.RecipientId} via {row.Channel} failed for good after {row.Attempts} attempt(s).",
-            Detail = delivered ? null : row.LastError,
-            SourceId = source,
-        });
+        var entry = IncidentTimelineRecord.Of(row.IncidentId, row.UpdatedAt, "system", TimelineKind.Notification,
+            delivered
+                ? TimelineMessages.NotificationSent(row.Topic, row.RecipientId, row.Channel, row.Subject)
+                : TimelineMessages.NotificationFailed(row.Topic, row.RecipientId, row.Channel, row.Attempts),
+            delivered ? null : row.LastError);
+        entry.SourceId = source;
+        db.IncidentTimeline.Add(entry);
     }
 
     public async Task<DeliveryRecord?> FindAsync(string dedupKey, CancellationToken cancellationToken)

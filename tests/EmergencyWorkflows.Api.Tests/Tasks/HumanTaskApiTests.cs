@@ -218,8 +218,8 @@ public sealed class HumanTaskApiTests(IncidentHost host)
         await handler.HandleAsync(message, CancellationToken.None);
         await handler.HandleAsync(message, CancellationToken.None);
 
-        // Only the overdue lines: the workflow's own "opened" lines for the assessed incident settle in the background meanwhile.
-        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Kind == "Task" && t.Summary.Contains(" is overdue", StringComparison.Ordinal))
+        // Only the overdue lines: the task-opened lines of the assessed incident arrive in the background meanwhile.
+        IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Where(t => t.Kind == "Task" && t.Summary.Contains(" is overdue ", StringComparison.Ordinal))
             .Should().ContainSingle()
             .Which.Should().Be(("Task", "Task \"Evacuate people\" is overdue (due 2026-12-01 09:15:00Z, assigned to responder); 4 escalation notification(s) sent.", "system"));
     }

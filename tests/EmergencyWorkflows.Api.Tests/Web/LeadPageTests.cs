@@ -149,6 +149,24 @@ public class LeadPageTests(LeadPageHost host)
     }
 
     [Fact]
+    public async Task Assess_NotYetRespondedInChinese_ShowsTheApisReasonInChinese()
+    {
+        var id = await ReportAsync("personnel-safety", "Nobody acknowledged yet either");
+        using var lead = await PageClient.SignedInAsync(host.Factory, "lead", "zh-CN");
+
+        using var posted = await lead.PostFormAsync($"/lead/incidents/{id}/assess", new Dictionary<string, string>
+        {
+            ["Grade"] = "3",
+            ["Methods"] = "Data",
+            ["Evidence"] = "Logs",
+        });
+
+        posted.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        Parser.ParseDocument(await posted.Content.ReadAsStringAsync()).QuerySelector("#api-problem")!.TextContent
+            .Should().Be("该事件尚未响应；请先确认接报或记录到达现场，再进行评估。");
+    }
+
+    [Fact]
     public async Task Assess_FormWithoutAntiforgeryToken_RefusedAndNothingRecorded()
     {
         var id = await AcknowledgedAsync();

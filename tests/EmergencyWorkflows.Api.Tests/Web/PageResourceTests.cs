@@ -73,6 +73,54 @@ public partial class PageResourceTests
         missing.Should().BeEmpty();
     }
 
+    [Fact]
+    public void TimelineMessages_EveryKeyWritten_HasAPageTextInBothLanguages()
+    {
+        var source = File.ReadAllText(Path.Combine(SourceFolder, "EmergencyWorkflows.Emergency", "Incidents", "TimelineMessages.cs"));
+        var keys = MessageKeyPattern().Matches(source).Select(m => "Line." + m.Groups[1].Value).ToList();
+
+        keys.Should().HaveCountGreaterThan(30, "every timeline sentence is built in TimelineMessages");
+        Texts(Path.Combine(PagesFolder, "TimelineLines.resx")).Keys.Should().Contain(keys);
+        Texts(Path.Combine(PagesFolder, "TimelineLines.zh-CN.resx")).Keys.Should().Contain(keys);
+    }
+
+    [Fact]
+    public void TimelineWriters_EveryLine_IsBuiltFromAMessageWithAKey()
+    {
+        // A line written any other way would have no key and stay English on a Chinese page. IncidentTimelineRecord.Of
+        // takes a TimelineMessage; the outbox handler copies the key the workflow step's TimelineOutbox message carries.
+        var writers = Directory.EnumerateFiles(SourceFolder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text
+                && (text.Contains("new IncidentTimelineRecord", StringComparison.Ordinal) || text.Contains("Summary = ", StringComparison.Ordinal)
+                    || text.Contains("new TimelineMessage(", StringComparison.Ordinal)))
+            .Select(Path.GetFileName);
+
+        writers.Should().BeEquivalentTo(["IncidentTimelineRecord.cs", "TimelineOutboxHandler.cs"]);
+    }
+
+    [Fact]
+    public void ReportValidation_EveryErrorCode_HasAPageTextInBothLanguages()
+    {
+        var codes = new[] { Path.Combine("EmergencyWorkflows.Emergency", "Incidents", "IncidentReportValidator.cs"), Path.Combine("EmergencyWorkflows.Api", "Incidents", "IncidentIntake.cs") }
+            .SelectMany(f => ErrorCodePattern().Matches(File.ReadAllText(Path.Combine(SourceFolder, f))))
+            .Select(m => "ApiError." + m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        codes.Should().HaveCountGreaterThan(15);
+        Texts(Path.Combine(PagesFolder, "Employee", "EmployeeText.resx")).Keys.Should().Contain(codes);
+        Texts(Path.Combine(PagesFolder, "Employee", "EmployeeText.zh-CN.resx")).Keys.Should().Contain(codes);
+    }
+
+    private static string SourceFolder => Path.Combine(TestPaths.RepositoryRoot, "src");
+
+    [GeneratedRegex(@"\bOf\(""([\w.]+)""")]
+    private static partial Regex MessageKeyPattern();
+
+    [GeneratedRegex(@"(?:\bAdd\([^,]+, |FieldError\.Of\()""([\w.]+)""")]
+    private static partial Regex ErrorCodePattern();
+
     private static Dictionary<string, string> Texts(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
 

@@ -405,7 +405,8 @@ public class RespondPageTests(SharedHost host)
         after.QuerySelector("#sla-state")!.TextContent.Should().Be("已按时响应");
         after.QuerySelector("#acknowledge").Should().BeNull("it is done");
         after.QuerySelector("#arrive").Should().NotBeNull("arriving on site is still to record");
-        after.QuerySelector("#timeline")!.TextContent.Should().Contain("Acknowledged");
+        string.Concat(after.QuerySelectorAll("#timeline .what").Select(e => e.TextContent)).Should().Contain("确认接报")
+            .And.NotContain("Acknowledged", "the timeline is in the page's language");
 
         using var arrived = await page.PostFormAsync($"/incidents/{id}?handler=Arrive", new Dictionary<string, string>(), $"/incidents/{id}");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Hosting;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Web;
@@ -139,11 +140,13 @@ internal sealed class ReportModel(
             case Created<IncidentView> created:
                 return Redirect($"/report/{Uri.EscapeDataString(created.Value!.Id)}/done");
             case ValidationProblem invalid:
+                var coded = FieldErrors.Of(invalid.ProblemDetails);
                 foreach (var (key, messages) in invalid.ProblemDetails.Errors)
                 {
+                    var codes = coded.TryGetValue(key, out var c) ? c : [];
                     foreach (var message in messages)
                     {
-                        Errors.Add(FieldOf(key), message);
+                        Errors.Add(FieldOf(key), Say(codes.FirstOrDefault(e => e.Message == message), message));
                     }
                 }
 
@@ -156,6 +159,19 @@ internal sealed class ReportModel(
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>An API validation sentence in the page's language: its code's text (ApiError.*), or the sentence as the
+    /// API wrote it when the code is unknown to the page.</summary>
+    private string Say(FieldError? error, string english)
+    {
+        if (error is null)
+        {
+            return english;
+        }
+
+        var localized = text["ApiError." + error.Code, [.. error.Args]];
+        return localized.ResourceNotFound ? english : localized.Value;
     }
 
     /// <summary>The form field an intake error key belongs to (<c>reporter.phone</c> → <c>reporterPhone</c>, <c>attachments[1].contentType</c> → <c>attachments</c>).</summary>

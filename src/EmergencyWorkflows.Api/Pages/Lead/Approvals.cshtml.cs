@@ -63,7 +63,7 @@ internal sealed class ApprovalsModel(IDbContextFactory<WorkflowsDbContext> conte
             return RedirectToPage(new { done = Approve == true ? "approved" : "rejected" });
         }
 
-        Form.Problem = outcome.Kind == LedgerOutcomeKind.Forbidden ? l["Approvals.NotYourOwn"] + " " + outcome.Message : outcome.Message;
+        Form.Problem = outcome.Kind == LedgerOutcomeKind.Forbidden ? l["Approvals.NotYourOwn"] + " " + outcome.Message : LeadForm.Say(l, outcome);
         FailedApprovalId = ApprovalId;
         Response.StatusCode = outcome.Kind switch
         {

@@ -105,7 +105,7 @@ internal sealed class AssessModel(IDbContextFactory<WorkflowsDbContext> contexts
             case LedgerOutcomeKind.NotFound:
                 return NotFound();
             default:
-                Form.Problem = outcome.Message;
+                Form.Problem = LeadForm.Say(l, outcome);
                 Response.StatusCode = outcome.Kind switch
                 {
                     LedgerOutcomeKind.Forbidden => StatusCodes.Status403Forbidden,

@@ -1,4 +1,6 @@
+using EmergencyWorkflows.Api.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Pages.Lead;
 
@@ -20,6 +22,14 @@ internal sealed class LeadForm
     public string? this[string field] => Errors.TryGetValue(field, out var message) ? message : null;
 
     public void Add(string field, string message) => Errors.TryAdd(field, message);
+
+    /// <summary>A ledger's refusal in the page's language when it has a code the page knows (ApiError.*), else as written.</summary>
+    public static string? Say(IStringLocalizer<LeadText> l, LedgerOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Code is { } code && l["ApiError." + code] is { ResourceNotFound: false } text ? text.Value : outcome.Message;
+    }
 
     /// <summary>Takes a refusal from an API handler's result; false when the result was not a ProblemDetails.</summary>
     public bool TakeProblem(IResult result)

@@ -188,7 +188,7 @@ internal sealed class ReviewModel(
             case LedgerOutcomeKind.NotFound:
                 return NotFound();
             default:
-                Form.Problem = outcome.Message;
+                Form.Problem = LeadForm.Say(l, outcome);
                 return Invalid(outcome.Kind == LedgerOutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
     }

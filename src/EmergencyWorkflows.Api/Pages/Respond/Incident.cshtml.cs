@@ -132,7 +132,7 @@ internal sealed class IncidentModel(IDbContextFactory<WorkflowsDbContext> contex
     }
 
     /// <summary>The task entries of the timeline that say a task was completed (who, when, outcome).</summary>
-    public IEnumerable<TimelineView> DoneTasks => Incident?.Timeline.Where(t => t.Kind == "Task" && t.Summary.Contains(" completed ", StringComparison.Ordinal)) ?? [];
+    public IEnumerable<TimelineView> DoneTasks => Incident?.Timeline.Where(t => t.Kind == "Task" && (t.MessageKey is null ? t.Summary.Contains(" completed ", StringComparison.Ordinal) : t.MessageKey.StartsWith("Task.Completed", StringComparison.Ordinal))) ?? [];
 }
 
 /// <summary>An open task of the incident and whether this user may open it (the tasks API's rule).</summary>

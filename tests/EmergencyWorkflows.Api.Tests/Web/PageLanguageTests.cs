@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
+using EmergencyWorkflows.Api.Tests.Incidents;
+using EmergencyWorkflows.Api.Tests.Infrastructure;
+using EmergencyWorkflows.Api.Tests.Tasks;
+
+namespace EmergencyWorkflows.Api.Tests.Web;
+
+/// <summary>
+/// What the API writes in English (timeline lines, validation sentences) reaches a page in its reader's language:
+/// Simplified Chinese for zh-CN, English for en-US, while the API's JSON stays English.
+/// </summary>
+[Collection(SharedHostCollection.Name)]
+public class PageLanguageTests(SharedHost host)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task IncidentPage_TimelineOfAHandledIncident_InTheReadersLanguage()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        using var lead = host.Factory.CreateClientAs("lead");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("personnel-safety")))["id"]!;
+        await Settle.UntilAsync(() => IncidentHost.GetAsync(lead, id), i => i["sla"] is JsonObject, Deadline, $"the response SLA of {id}");
+        (await IncidentHost.PostAsync(responder2, $"/api/incidents/{id}/acknowledge", new { })).Status.Should().Be(HttpStatusCode.OK);
+        var graded = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/assessment",
+            new { grade = 3, methods = new[] { "OnSiteInspection" }, evidence = "Seen on site." });
+        graded.Status.Should().Be(HttpStatusCode.OK, graded.Body.ToJsonString());
+        var tasks = await Settle.UntilAsync(() => TaskDriver.OpenForAsync(responder, id), t => t.Count > 0, Deadline, $"tasks of {id}");
+        await TaskDriver.CompleteAsync(responder, tasks[0]);
+        var incident = await Settle.UntilAsync(() => IncidentHost.GetAsync(lead, id),
+            i => IncidentHost.Timeline(i).Any(t => t.Kind == "Task" && t.Summary.Contains(" completed by ", StringComparison.Ordinal)),
+            Deadline, "the completion on the timeline");
+        IncidentHost.Timeline(incident).Should().Contain(t => t.Summary.StartsWith("Assessed as Level 3", StringComparison.Ordinal), "the API stays English");
+        incident["timeline"]!.AsArray().Should().OnlyContain(t => t!["messageKey"] != null, "every line written now has its key");
+
+        using var chinese = await PageClient.SignedInAsync(host.Factory, "lead", "zh-CN");
+        using var english = await PageClient.SignedInAsync(host.Factory, "lead", "en-US");
+        var zh = await TimelineTextAsync(chinese, id);
+        var en = await TimelineTextAsync(english, id);
+
+        zh.Should().Contain("通过网页报告，类别：人员安全类。")
+            .And.Contain("状态：已报告 → 响应中。")
+            .And.Contain("确认接报（启动远程响应）")
+            .And.Contain("评估为三级（一般），评估方式：现场勘查（系统建议：")
+            .And.Contain("状态：响应中 → 已评估。")
+            .And.Contain("创建任务")
+            .And.Contain("已完成任务");
+        zh.Should().NotContainAny("Reported via", "Reported → Responding", "Acknowledged (remote response started)", "Assessed as Level", " opened for ",
+            " completed by ");
+        en.Should().Contain("Reported via Web as Personnel safety")
+            .And.Contain("Reported → Responding.")
+            .And.Contain("Acknowledged (remote response started) by")
+            .And.Contain("Assessed as Level 3 (general) by on-site inspection")
+            .And.Contain(" completed by ");
+        en.Should().NotContainAny("通过网页报告", "确认接报", "评估为", "已完成任务");
+    }
+
+    [Fact]
+    public async Task ReportPage_ChineseFormRefusedByTheApi_FieldMessagesInChinese()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "employee", "zh-CN");
+        var form = new Dictionary<string, string>
+        {
+            ["OccurredAt"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["TimeZoneOffset"] = "0",
+            ["Location"] = string.Empty,
+            ["Category"] = "personnel-safety",
+            ["InitialSituation"] = "<b>Smoke</b> in the hall",
+            ["PeopleAffected"] = "1",
+            ["ReporterName"] = "Employee (dev)",
+            ["ReporterEmail"] = "not-an-address",
+        };
+
+        var (_, page) = await browser.GetPageAsync("/report");
+        using var content = new MultipartFormDataContent { { new StringContent(PageClient.AntiforgeryToken(page)!), "__RequestVerificationToken" } };
+        foreach (var (name, value) in form)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        using var response = await browser.Http.PostAsync(new Uri("/report", UriKind.Relative), content);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var document = new HtmlParser().ParseDocument(html);
+        document.QuerySelector("#location-error")!.TextContent.Should().Be("此项为必填项。");
+        document.QuerySelector("#initialSituation-error")!.TextContent.Should().Contain("纯文本");
+        document.QuerySelector("#reporterEmail-error")!.TextContent.Should().Be("邮箱地址无效。");
+        document.QuerySelector("#error-summary")!.TextContent.Should().NotContainAny("is required", "markup", "not valid");
+    }
+
+    [Fact]
+    public async Task ReportApi_InvalidReport_EnglishSentencesWithStableCodes()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        var report = IncidentHost.Report();
+        report["location"] = string.Empty;
+
+        using var response = await employee.PostAsJsonAsync("/api/incidents", report);
+        var body = await response.ReadJsonAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ((string)body["errors"]!["location"]![0]!).Should().Be("Where it happened is required.");
+        ((string)body["errorCodes"]!["location"]![0]!["code"]!).Should().Be("Required");
+    }
+
+    private static async Task<string> TimelineTextAsync(PageClient browser, string id)
+    {
+        var (status, html) = await browser.GetPageAsync($"/incidents/{id}");
+        status.Should().Be(HttpStatusCode.OK);
+        // The lines themselves; details are what people typed (notes, evidence) and stay as written.
+        return string.Join("\n", new HtmlParser().ParseDocument(html).QuerySelectorAll("#timeline .what").Select(e => e.TextContent));
+    }
+}
