@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Notifications;
 using EmergencyWorkflows.Emergency.Notifications.Delivery;
 using EmergencyWorkflows.Persistence.Incidents;
@@ -122,8 +123,11 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
     private static async Task RecordOnTimelineAsync(WorkflowsDbContext db, NotificationDeliveryRecord row, CancellationToken cancellationToken)
     {
         var delivered = row.Status == nameof(DeliveryStatus.Delivered);
+
+        // A re-categorised incident's workflow sends as {id}-{category}: its lines belong to the incident all the same.
+        var incidentId = IncidentInstanceIds.IncidentOf(row.IncidentId);
         if (!(delivered || row.Status == nameof(DeliveryStatus.Failed))
-            || !await db.Incidents.AnyAsync(i => i.Id == row.IncidentId, cancellationToken))
+            || !await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             return;
         }
@@ -136,7 +140,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
 
         db.IncidentTimeline.Add(new IncidentTimelineRecord
         {
-            IncidentId = row.IncidentId,
+            IncidentId = incidentId,
             At = row.UpdatedAt,
             Actor = "system",
             Kind = nameof(Emergency.Incidents.TimelineKind.Notification),
@@ -172,13 +176,16 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             .ToList();
     }
 
-    /// <summary>Every notification of an incident (by incident id or workflow instance id) with its attempts, oldest first.</summary>
+    /// <summary>Every notification of an incident with its attempts, oldest first: by incident id or workflow instance id,
+    /// and for an incident id also what its re-categorised instance (<c>{id}-{category}</c>) sent.</summary>
     public async Task<IReadOnlyList<NotificationDeliveryRecord>> ForIncidentAsync(string incidentId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(incidentId);
+        var ids = IncidentInstanceIds.All(incidentId).ToArray();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<NotificationDeliveryRecord>().AsNoTracking()
             .Include(d => d.AttemptLog)
-            .Where(d => d.IncidentId == incidentId || d.InstanceId == incidentId)
+            .Where(d => ids.Contains(d.IncidentId) || ids.Contains(d.InstanceId))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
