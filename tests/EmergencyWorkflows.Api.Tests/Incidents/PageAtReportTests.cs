@@ -99,7 +99,7 @@ public sealed class PagingHost : IAsyncLifetime, IDisposable
         .. Directory.EnumerateFiles(Smtp.Directory, "*.eml")
             .Where(eml => File.ReadAllLines(Path.ChangeExtension(eml, ".env")).Skip(1).Contains(recipient, StringComparer.OrdinalIgnoreCase))
             .Select(eml => MimeMessage.Load(eml))
-            .Where(m => m.Subject.Contains(incidentId, StringComparison.Ordinal)),
+            .Where(m => m.Subject?.Contains(incidentId, StringComparison.Ordinal) == true),
     ];
 
     public async Task<T> DbAsync<T>(Func<WorkflowsDbContext, Task<T>> query)
@@ -110,7 +110,7 @@ public sealed class PagingHost : IAsyncLifetime, IDisposable
     }
 
     /// <summary>The incident's notifications as the API shows them, once <paramref name="settled"/> holds.</summary>
-    public Task<List<JsonObject>> DeliveriesWhenAsync(HttpClient client, string id, Func<List<JsonObject>, bool> settled, string what) =>
+    public static Task<List<JsonObject>> DeliveriesWhenAsync(HttpClient client, string id, Func<List<JsonObject>, bool> settled, string what) =>
         Settle.UntilAsync(
             async () =>
             {
@@ -145,7 +145,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the on-call hears of a report at once, not at the 5-minute breach");
         mail.Subject.Should().Contain(id).And.Contain("New report");
-        var link = AckLink().Match(mail.TextBody);
+        var link = AckLink().Match(mail.TextBody ?? string.Empty);
         link.Success.Should().BeTrue(mail.TextBody);
         var ack = new Uri(link.Value);
 
@@ -192,7 +192,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
         using var employee = host.Factory.CreateClientAs("employee");
         using var lead = host.Factory.CreateClientAs("lead");
         var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report(null, "Water on the floor of the server room")))["id"]!;
-        await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the page's email and inbox item are delivered");
+        await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the page's email and inbox item are delivered");
 
         // A redelivery (the outbox handed the same message over again) and a restart that lost the "dispatched" marks.
         var handler = host.Factory.Services.GetServices<IOutboxMessageHandler>().Single(h => h.Kind == NotificationOutbox.Kind);
@@ -207,7 +207,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
         await Settle.UntilAsync(() => host.DbAsync(db => db.Outbox.CountAsync(o => o.InstanceId == id && o.DispatchedAt == null)), n => n == 0,
             TimeSpan.FromSeconds(10), "the outbox dispatches the page's messages again");
 
-        var deliveries = await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "still two deliveries");
+        var deliveries = await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "still two deliveries");
         deliveries.Select(d => ((string?)d["topic"], (int?)d["tier"], (string?)d["recipientId"], (string?)d["channel"], (int?)d["attempts"]))
             .Should().BeEquivalentTo(new[] { ("report", 0, "m-responder2", "Email", 1), ("report", 0, "m-responder2", "InApp", 1) });
         host.Mails(PagingHost.ResponderEmail, id).Should().ContainSingle("the page is mailed once however often its message is handed over");
@@ -226,7 +226,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
         var mail = await host.MailAsync(PagingHost.LeadEmail, id);
 
         mail.Subject.Should().Contain("Level 1");
-        var deliveries = await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 4), "both team leads paged by email and inbox");
+        var deliveries = await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 4), "both team leads paged by email and inbox");
         deliveries.Select(d => (string?)d["recipientId"]).Distinct().Should().BeEquivalentTo("hr-lead", "m-lead");
         deliveries.Should().OnlyContain(d => (string?)d["topic"] == "report" && (string?)d["status"] == "Delivered");
         IncidentHost.Timeline(await IncidentHost.GetAsync(lead, id)).Should().Contain(t => t.Kind == "Notification"
@@ -241,7 +241,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
         using var employee = host.Factory.CreateClientAs("employee");
         using var lead = host.Factory.CreateClientAs("lead");
         var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report()))["id"]!;
-        await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the page is delivered");
+        await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the page is delivered");
 
         var logs = host.Factory.Sink.Events.Select(e => e.RenderMessage(CultureInfo.InvariantCulture)).ToList();
         logs.Should().Contain(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("paged at report", StringComparison.Ordinal)
@@ -257,7 +257,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
         using var employee = host.Factory.CreateClientAs("employee");
         using var lead = host.Factory.CreateClientAs("lead");
         var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report(null, "Something odd at the gate")))["id"]!;
-        await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the triage report's page is delivered");
+        await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 2), "the triage report's page is delivered");
         var moved = await IncidentHost.PostAsync(lead, $"/api/incidents/{id}/category", new { category = "personnel-safety", reason = "A visitor fell" });
         moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToJsonString());
 
@@ -278,7 +278,7 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
             return db.SaveChangesAsync();
         });
 
-        var deliveries = await host.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 3), "the page and the new instance's escalation, listed together");
+        var deliveries = await PagingHost.DeliveriesWhenAsync(lead, id, d => PagingHost.AllFinal(d, 3), "the page and the new instance's escalation, listed together");
         deliveries.Select(d => ((string?)d["topic"], (string?)d["instanceId"], (string?)d["channel"])).Should().BeEquivalentTo(new[]
         {
             ("report", id, "Email"), ("report", id, "InApp"), ("escalation", instanceId, "InApp"),
@@ -318,6 +318,6 @@ public sealed partial class PageAtReportTests(PagingHost host, ITestOutputHelper
             .Should().Be(1, "a redelivered message adds nobody twice");
     }
 
-    [GeneratedRegex(@"http://localhost:5000/api/ack\?t=[^\s""<>]+")]
+    [GeneratedRegex(@"https?://[^\s/]+/api/ack\?(t|token)=[^\s""<>]+")]
     private static partial Regex AckLink();
 }
