@@ -1,6 +1,5 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Notifications;
-using TimelineOutbox = EmergencyWorkflows.Emergency.Activities.TimelineOutbox;
 using EmergencyWorkflows.Emergency.Escalation;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Liaison;
@@ -10,6 +9,7 @@ using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Persistence.Outbox;
 using Microsoft.Extensions.Options;
+using TimelineOutbox = EmergencyWorkflows.Emergency.Activities.TimelineOutbox;
 
 namespace EmergencyWorkflows.Api.Incidents;
 
