@@ -12,8 +12,8 @@ using WorkflowIncidentRecord = EmergencyWorkflows.Emergency.Activities.IncidentR
 namespace EmergencyWorkflows.Api.Incidents;
 
 /// <summary>
-/// Takes a report: validates it, suggests a grade, stores the incident with its attachments and first timeline entry
-/// in one transaction (then it is accepted: durable), and starts the category's workflow (latest published version;
+/// Takes a report: validates it, suggests a grade, stores the incident with its attachments, first timeline entry and
+/// the page to the people on call (<see cref="IncidentPager"/>) in one transaction (then it is accepted: durable), and starts the category's workflow (latest published version;
 /// an unknown category starts <c>triage</c>) with the incident id as instance and correlation id. Should the process
 /// die between the two, the row stays <c>WorkflowStarted = false</c> and <see cref="IncidentStartSweeper"/> starts the
 /// workflow when the service comes back.
@@ -24,6 +24,7 @@ internal sealed class IncidentIntake(
     IWorkflowInstanceStore instances,
     IncidentReportValidator validator,
     GradeSuggester suggester,
+    IncidentPager pager,
     TimeProvider time,
     ILogger<IncidentIntake> logger)
 {
@@ -134,6 +135,7 @@ internal sealed class IncidentIntake(
             Version = 1,
         };
 
+        IncidentPage? page = null;
         await writer.WriteAsync(async (db, ct) =>
         {
             db.Incidents.Add(record);
@@ -154,11 +156,23 @@ internal sealed class IncidentIntake(
             db.IncidentTimeline.Add(IncidentTimelineRecord.Of(id, now, record.ReportedBy, TimelineKind.Reported,
                 TimelineMessages.Reported(channel.ToString(), category?.ToKey()),
                 $"Suggested grade: Level {(int)suggestion.Grade} ({string.Join("; ", suggestion.Reasons)})."));
+            page = pager.AddPage(db, record, now);
             return await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
         logger.LogInformation("Incident {IncidentId} reported via {Channel}: workflow {DefinitionId}, suggested grade {Grade}, {AttachmentCount} attachments",
             id, channel, record.DefinitionId, (int)suggestion.Grade, files.Count);
+        if (page is { Paged.Count: 0 })
+        {
+            logger.LogWarning("Incident {IncidentId}: nobody could be paged at report: nobody on call under policy {PolicyId} and no team lead on the roster",
+                id, page.PolicyId);
+        }
+        else if (page is not null)
+        {
+            logger.LogInformation("Incident {IncidentId} paged at report ({PageKind}): {PagedMemberIds}, {NotificationCount} notification(s) queued",
+                id, page.OnCall ? "on call" : "team leads, nobody on call", page.Paged, page.Notifications);
+        }
+
 
         // The report is durable now; a failed start is completed by the start-up sweep rather than lost or refused.
         record.WorkflowStarted = await StartWorkflowAsync(record, CancellationToken.None);

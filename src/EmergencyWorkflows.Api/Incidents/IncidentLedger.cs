@@ -158,8 +158,10 @@ internal sealed class IncidentLedger(
     }
 
     /// <summary>A system line (e.g. an overdue task) from an outbox message: written once per <paramref name="sourceId"/>
-    /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.</summary>
-    public async Task RecordSystemAsync(string id, TimelineKind kind, TimelineMessage message, string? detail, string sourceId, CancellationToken cancellationToken)
+    /// (stored under a unique index), so a redelivered message changes nothing. Nothing for an instance that is no incident.
+    /// The <paramref name="notified"/> people (member ids) become participants in the same transaction.</summary>
+    public async Task RecordSystemAsync(string id, TimelineKind kind, TimelineMessage message, string? detail, string sourceId,
+        IReadOnlyCollection<string>? notified, CancellationToken cancellationToken)
     {
         id = IncidentInstances.IncidentOf(id);
         var now = time.GetUtcNow();
@@ -169,6 +171,14 @@ internal sealed class IncidentLedger(
             if (incident is null || await db.IncidentTimeline.AnyAsync(t => t.SourceId == sourceId, ct))
             {
                 return 0;
+            }
+
+            foreach (var who in (notified ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Distinct(StringComparer.Ordinal))
+            {
+                if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == id && p.Who == who && p.Role == TimelineOutbox.Notified, ct))
+                {
+                    db.IncidentParticipants.Add(new IncidentParticipantRecord { IncidentId = id, Who = who, Role = TimelineOutbox.Notified, Since = now });
+                }
             }
 
             var entry = IncidentTimelineRecord.Of(id, now, "system", kind, message, detail);

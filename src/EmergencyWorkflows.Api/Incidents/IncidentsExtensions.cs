@@ -42,6 +42,7 @@ internal static class IncidentsExtensions
         services.AddSingleton(limits);
         services.AddSingleton(sp => new IncidentReportValidator(limits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new GradeSuggester());
+        services.AddSingleton<IncidentPager>();
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<IncidentLedger>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxMessageHandler, TimelineOutboxHandler>());

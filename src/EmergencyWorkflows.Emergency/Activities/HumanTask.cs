@@ -314,8 +314,7 @@ public sealed class HumanTask(
         logger.LogInformation("Task {TaskId} of instance {InstanceId} regraded to Level {Grade}", taskId, context.Instance.Id, now);
     }
 
-    private EscalationPolicy? PolicyFor(int? grade) =>
-        (grade is { } g ? directory.FindPolicy(string.Create(CultureInfo.InvariantCulture, $"grade-{g}")) : null) ?? directory.FindPolicy("default");
+    private EscalationPolicy? PolicyFor(int? grade) => FirstResponders.PolicyFor(directory, grade);
 
     private static Dictionary<string, TimeSpan> DueByGrade(JsonNode? node)
     {
@@ -380,13 +379,7 @@ public sealed class HumanTask(
         var incidentId = context.Instance.Id;
         var grade = (int?)task["grade"] ?? IncidentRecord.CurrentGrade(context.Instance);
         var policy = PolicyFor(grade);
-        var recipients = policy is null ? [] : EscalationPlanner.Plan(PolicySnapshot.Take(policy, context.Now), context.Now,
-                new RecipientResolver(directory.Roster, directory.Rotations))
-            .Where(s => s.Tier == 1).SelectMany(s => s.RecipientIds).ToList();
-        if (recipients.Count == 0)
-        {
-            recipients = directory.Roster.WithRole(TeamRoles.TeamLead).Select(m => m.Id).ToList();
-        }
+        var recipients = FirstResponders.Resolve(directory, policy, context.Now).MemberIds.ToList();
 
         var assignee = (string?)task["claimedBy"] ?? (string?)task["assignee"];
         recipients.AddRange(assignee is null ? [] : directory.Roster.Contains(assignee)
@@ -398,6 +391,7 @@ public sealed class HumanTask(
             $"The task \"{task["title"]}\" assigned to {assignee} was due at {task["due"]?.GetValue<DateTimeOffset>():u} and is not done.");
         var expiresAt = context.Now + links.Lifetime;
         var sent = 0;
+        var notified = new List<string>();
         foreach (var recipientId in recipients.Distinct(StringComparer.Ordinal))
         {
             if (directory.Roster.Find(recipientId) is not { } member)
@@ -414,6 +408,8 @@ public sealed class HumanTask(
                     NotificationOutbox.MessageId(notification));
                 sent++;
             }
+
+            notified.Add(recipientId);
         }
 
         context.AddOutboxMessage(OverdueKind, new JsonObject
@@ -425,6 +421,9 @@ public sealed class HumanTask(
             ["notified"] = sent,
             ["grade"] = grade,
             ["policy"] = policy?.Id,
+
+            // Whoever was told becomes a participant (and so may open the incident), like an escalation recipient.
+            ["recipients"] = new JsonArray([.. notified.Select(r => JsonValue.Create(r))]),
         }, $"task-overdue/{taskId}");
 
         // The open task shows the breach too: wait again with the updated payload.

@@ -103,6 +103,21 @@ public static class TimelineMessages
                 $"Escalation tier {tier} reached (round {round}): {notifications} notification(s) to {string.Join(", ", reached)}."), args);
     }
 
+    /// <summary>Who was paged when the report arrived (tier 0): the on-call people, else the team leads, else nobody.</summary>
+    public static TimelineMessage PagedAtReport(bool onCall, IReadOnlyCollection<string> paged, int notifications, string policy)
+    {
+        var args = new (string, string?)[] { ("recipients", string.Join(", ", paged)), ("count", Number(notifications)), ("policy", policy) };
+        return (onCall, paged.Count) switch
+        {
+            (true, > 0) => Of("Paged.OnCall", string.Create(CultureInfo.InvariantCulture,
+                $"Paged at report (tier 0): {string.Join(", ", paged)} on call; {notifications} notification(s)."), args),
+            (false, > 0) => Of("Paged.LeadsInstead", string.Create(CultureInfo.InvariantCulture,
+                $"Nobody is on call right now (the first tier of policy {policy} resolves to nobody): the team leads were paged instead: {string.Join(", ", paged)}; {notifications} notification(s)."), args),
+            _ => Of("Paged.Nobody",
+                $"Nobody was paged: nobody is on call right now (the first tier of policy {policy} resolves to nobody) and the roster has no team lead. Call the emergency team.", args),
+        };
+    }
+
     public static TimelineMessage NotificationSent(string topic, string recipient, string channel, string subject) =>
         Of("Notification.Sent", $"Notification ({topic}) sent to {recipient} via {channel}: {subject}",
             ("topic", topic), ("recipient", recipient), ("channel", channel), ("subject", subject));

@@ -123,8 +123,11 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
     private static async Task RecordOnTimelineAsync(WorkflowsDbContext db, NotificationDeliveryRecord row, CancellationToken cancellationToken)
     {
         var delivered = row.Status == nameof(DeliveryStatus.Delivered);
+
+        // A re-categorised incident's workflow sends as {id}-{category}: its lines belong to the incident all the same.
+        var incidentId = IncidentInstanceIds.IncidentOf(row.IncidentId);
         if (!(delivered || row.Status == nameof(DeliveryStatus.Failed))
-            || !await db.Incidents.AnyAsync(i => i.Id == row.IncidentId, cancellationToken))
+            || !await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
             return;
         }
@@ -135,7 +138,7 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             return;
         }
 
-        var entry = IncidentTimelineRecord.Of(row.IncidentId, row.UpdatedAt, "system", TimelineKind.Notification,
+        var entry = IncidentTimelineRecord.Of(incidentId, row.UpdatedAt, "system", TimelineKind.Notification,
             delivered
                 ? TimelineMessages.NotificationSent(row.Topic, row.RecipientId, row.Channel, row.Subject)
                 : TimelineMessages.NotificationFailed(row.Topic, row.RecipientId, row.Channel, row.Attempts),
@@ -168,13 +171,16 @@ public sealed class EfDeliveryLedger : IDeliveryLedger
             .ToList();
     }
 
-    /// <summary>Every notification of an incident (by incident id or workflow instance id) with its attempts, oldest first.</summary>
+    /// <summary>Every notification of an incident with its attempts, oldest first: by incident id or workflow instance id,
+    /// and for an incident id also what its re-categorised instance (<c>{id}-{category}</c>) sent.</summary>
     public async Task<IReadOnlyList<NotificationDeliveryRecord>> ForIncidentAsync(string incidentId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(incidentId);
+        var ids = IncidentInstanceIds.All(incidentId).ToArray();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<NotificationDeliveryRecord>().AsNoTracking()
             .Include(d => d.AttemptLog)
-            .Where(d => d.IncidentId == incidentId || d.InstanceId == incidentId)
+            .Where(d => ids.Contains(d.IncidentId) || ids.Contains(d.InstanceId))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {

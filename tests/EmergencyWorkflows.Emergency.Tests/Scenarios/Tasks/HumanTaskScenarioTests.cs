@@ -84,6 +84,7 @@ public class HumanTaskScenarioTests
         var overdue = breached.Outbox.Should().ContainSingle(m => m.Kind == HumanTask.OverdueKind).Subject;
         ((int)overdue.Payload["notified"]!).Should().Be(notifications.Count);
         ((string?)overdue.Payload["title"]).Should().Be("Evacuate people");
+        overdue.Payload["recipients"]!.AsArray().Select(r => (string?)r).Should().BeEquivalentTo(["lead", "r1"], "whoever is told becomes a participant");
         var instance = breached.Instance;
         instance.Status.Should().Be(WorkflowStatus.Running);
         instance.HasTimer(HumanTask.DueBookmark).Should().BeFalse("the breach escalates once");
