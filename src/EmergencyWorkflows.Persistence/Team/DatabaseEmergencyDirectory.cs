@@ -47,9 +47,10 @@ public sealed class DatabaseEmergencyDirectory(
             .ToListAsync(cancellationToken);
 
         var domainPolicies = policies.Select(TeamMapping.ToDomain).ToArray();
+        var inactive = members.Where(m => !m.Active).Select(m => m.Id).ToArray();
         current = new Snapshot(
             new Roster(members.Select(TeamMapping.ToDomain)),
-            rotations.Select(TeamMapping.ToDomain).ToArray(),
+            rotations.Select(r => TeamMapping.ToDomain(r, inactive)).ToArray(),
             domainPolicies,
             domainPolicies.ToDictionary(p => p.Id, StringComparer.Ordinal),
             time.GetUtcNow());
