@@ -32,7 +32,8 @@ public static class TeamMapping
             record.DisplayName,
             record.Department,
             record.Roles.Select(r => r.Role).Order(StringComparer.Ordinal),
-            new ContactChannels(record.Phone, record.Email, accounts)) { Active = record.Active };
+            new ContactChannels(record.Phone, record.Email, accounts))
+        { Active = record.Active };
     }
 
     public static TeamMemberRecord ToRecord(TeamMember member, int position, DateTimeOffset now)

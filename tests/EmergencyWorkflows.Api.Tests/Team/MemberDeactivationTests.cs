@@ -123,8 +123,17 @@ public class MemberDeactivationTests(SharedHost host)
             // A delivery that failed for good: history, nothing the dispatcher would pick up.
             db.NotificationDeliveries.Add(new NotificationDeliveryRecord
             {
-                DedupKey = NewId("n"), IncidentId = "inc", InstanceId = "inc", RecipientId = id, Channel = "Email", Subject = "s", Text = "t",
-                AckUrl = "http://localhost/ack", Status = "Failed", CreatedAt = Anchor, UpdatedAt = Anchor,
+                DedupKey = NewId("n"),
+                IncidentId = "inc",
+                InstanceId = "inc",
+                RecipientId = id,
+                Channel = "Email",
+                Subject = "s",
+                Text = "t",
+                AckUrl = "http://localhost/ack",
+                Status = "Failed",
+                CreatedAt = Anchor,
+                UpdatedAt = Anchor,
             });
             await db.SaveChangesAsync();
         }

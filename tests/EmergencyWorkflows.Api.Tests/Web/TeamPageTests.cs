@@ -499,7 +499,13 @@ public class TeamPageTests(SharedHost host)
             var db = scope.ServiceProvider.GetRequiredService<EmergencyWorkflows.Persistence.WorkflowsDbContext>();
             db.InboxItems.Add(new EmergencyWorkflows.Persistence.Notifications.InboxItemRecord
             {
-                Id = NewId("inbox"), RecipientId = member, IncidentId = NewId("inc"), Subject = "s", Text = "t", AckUrl = "http://localhost/ack", CreatedAt = Now,
+                Id = NewId("inbox"),
+                RecipientId = member,
+                IncidentId = NewId("inc"),
+                Subject = "s",
+                Text = "t",
+                AckUrl = "http://localhost/ack",
+                CreatedAt = Now,
             });
             await db.SaveChangesAsync();
         }
