@@ -42,7 +42,9 @@ public class TeamPageTests(BrowserHost host)
         await page.Locator("#add-rotation").ClickAsync();
         await page.Locator("#f-Id").FillAsync("rot-" + suffix);
         await page.Locator("#f-Name").FillAsync("Browser rotation " + suffix);
-        var anchor = host.Service.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        // The form reads the time in the display zone (Asia/Shanghai).
+        var anchor = TimeZoneInfo.ConvertTime(host.Service.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(-1), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+            .ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         await page.Locator("#f-Anchor").FillAsync(anchor);
         await page.Locator("#f-PeriodHours").FillAsync("24");
         await page.Locator($"input[data-member='{memberId}']").FillAsync("1");

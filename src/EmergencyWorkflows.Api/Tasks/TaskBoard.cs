@@ -67,6 +67,11 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
             return TaskOutcome.Conflict($"Task '{taskId}' is already claimed by {holder}.");
         }
 
+        if (IsDeactivated(me) || (user.MemberIdOf() is { } myMember && IsDeactivated(myMember)))
+        {
+            return TaskOutcome.Conflict($"Team member '{me}' is deactivated and cannot take tasks; a team lead may reactivate them.");
+        }
+
         return await ResumeAsync(taskId, new JsonObject { ["action"] = HumanTask.ClaimAction, ["by"] = me }, user, cancellationToken);
     }
 
@@ -91,6 +96,11 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         if (!IsKnownPerson(to) && AuthRoles.Normalize(to) is null)
         {
             return TaskOutcome.BadRequest($"'to' must be a person (member id or user name) or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.");
+        }
+
+        if (IsDeactivated(to))
+        {
+            return TaskOutcome.Conflict($"'{to}' is a deactivated team member and cannot be assigned tasks; choose someone active or reactivate them first.");
         }
 
         if ((string?)task["claimedBy"] is { } holder && holder != Me(user) && !IncidentAccess.SeesAll(user))
@@ -151,6 +161,11 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
 
         return TaskOutcome.Ok(result);
     }
+
+    /// <summary>A deactivated roster member, by member id or by the user name of the user linked to them.</summary>
+    private bool IsDeactivated(string who) =>
+        (directory.Roster.Contains(who) && !directory.Roster.IsActive(who))
+        || auth.Value.Users.Any(u => u.UserName == who && u.MemberId is { } m && directory.Roster.Contains(m) && !directory.Roster.IsActive(m));
 
     /// <summary>A roster member id, or a configured user's member id or user name.</summary>
     private bool IsKnownPerson(string who) =>

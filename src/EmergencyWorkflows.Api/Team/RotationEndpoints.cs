@@ -36,9 +36,10 @@ internal static class RotationEndpoints
     {
         var instant = at ?? time.GetUtcNow();
         var rotations = await Rotations(db).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var inactive = await InactiveIdsAsync(db, cancellationToken);
         var views = rotations.Select(r =>
         {
-            var memberId = OnCallResolver.WhoIsOnCall(TeamMapping.ToDomain(r), instant);
+            var memberId = OnCallResolver.WhoIsOnCall(TeamMapping.ToDomain(r, inactive), instant);
             var name = memberId is null ? null : directory.Roster.Find(memberId)?.DisplayName;
             return new OnCallView(r.Id, r.Name, instant, memberId, name);
         }).ToList();
@@ -49,14 +50,17 @@ internal static class RotationEndpoints
     {
         var now = time.GetUtcNow();
         var rotations = await Rotations(db).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rotations.Select(r => RotationView.From(r, now)).ToList());
+        var inactive = await InactiveIdsAsync(db, cancellationToken);
+        return TypedResults.Ok(rotations.Select(r => RotationView.From(r, now, inactive)).ToList());
     }
 
     internal static async Task<Results<Ok<RotationView>, ProblemHttpResult>> GetAsync(
         string id, WorkflowsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var rotation = await Rotations(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return rotation is null ? Problems.NotFound($"No rotation '{id}' exists.") : TypedResults.Ok(RotationView.From(rotation, time.GetUtcNow()));
+        return rotation is null
+            ? Problems.NotFound($"No rotation '{id}' exists.")
+            : TypedResults.Ok(RotationView.From(rotation, time.GetUtcNow(), await InactiveIdsAsync(db, cancellationToken)));
     }
 
     internal static async Task<Results<Created<RotationView>, ProblemHttpResult>> CreateAsync(
@@ -87,7 +91,7 @@ internal static class RotationEndpoints
         }
 
         await directory.RefreshAsync(cancellationToken);
-        return TypedResults.Created($"/api/team/rotations/{Uri.EscapeDataString(rotation.Id)}", RotationView.From(record, now));
+        return TypedResults.Created($"/api/team/rotations/{Uri.EscapeDataString(rotation.Id)}", RotationView.From(record, now, await InactiveIdsAsync(db, cancellationToken)));
     }
 
     /// <summary>Replaces name, anchor, period and turn order; the rotation's overrides and leave are kept.</summary>
@@ -121,7 +125,8 @@ internal static class RotationEndpoints
 
         await directory.RefreshAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(RotationView.From(await Rotations(db).SingleAsync(r => r.Id == id, cancellationToken), time.GetUtcNow()));
+        return TypedResults.Ok(RotationView.From(
+            await Rotations(db).SingleAsync(r => r.Id == id, cancellationToken), time.GetUtcNow(), await InactiveIdsAsync(db, cancellationToken)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -155,7 +160,8 @@ internal static class RotationEndpoints
         }
 
         var problems = new List<string>();
-        var period = TeamValidation.ToPeriod(body, await MemberIdsAsync(db, cancellationToken), "a team member", problems);
+        // A deactivated member cannot stand in: they are never on call.
+        var period = TeamValidation.ToPeriod(body, await MemberIdsAsync(db, cancellationToken, activeOnly: true), "an active team member", problems);
         if (period is not { } p)
         {
             return TeamProblems.Invalid("override", problems);
@@ -222,6 +228,10 @@ internal static class RotationEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<HashSet<string>> MemberIdsAsync(WorkflowsDbContext db, CancellationToken cancellationToken) =>
-        (await db.TeamMembers.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+    internal static async Task<HashSet<string>> MemberIdsAsync(WorkflowsDbContext db, CancellationToken cancellationToken, bool activeOnly = false) =>
+        (await db.TeamMembers.Where(m => !activeOnly || m.DeactivatedAt == null).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The deactivated members, whom every rotation skips.</summary>
+    internal static async Task<HashSet<string>> InactiveIdsAsync(WorkflowsDbContext db, CancellationToken cancellationToken) =>
+        (await db.TeamMembers.Where(m => m.DeactivatedAt != null).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 }

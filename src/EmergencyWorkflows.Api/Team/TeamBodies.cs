@@ -19,6 +19,12 @@ internal sealed class MemberBody
     public Dictionary<string, string>? ImAccounts { get; set; }
 }
 
+/// <summary>Why a member is deactivated (left the company, long leave); optional, kept with who and when.</summary>
+internal sealed class DeactivateBody
+{
+    public string? Reason { get; set; }
+}
+
 /// <summary>An on-call rotation: members take turns of <see cref="Period"/> from <see cref="HandoffAnchor"/>.</summary>
 internal sealed class RotationBody
 {

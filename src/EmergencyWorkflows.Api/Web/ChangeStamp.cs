@@ -1,14 +1,16 @@
+using EmergencyWorkflows.Emergency.OnCall;
 using EmergencyWorkflows.Persistence;
+using EmergencyWorkflows.Persistence.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmergencyWorkflows.Api.Web;
 
 /// <summary>
 /// A cheap fingerprint of everything the live pages show (incidents, their timelines, running workflows and so their
-/// tasks, announcements), read from the database so that a change made on any node reaches every node's pages.
+/// tasks, announcements; the team and who is on call now), read from the database so that a change made on any node reaches every node's pages.
 /// One reading serves every open page on this node; it is taken at most once per <see cref="Interval"/>.
 /// </summary>
-internal sealed class ChangeStamp(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider time) : IDisposable
+internal sealed class ChangeStamp(IDbContextFactory<WorkflowsDbContext> contexts, DatabaseEmergencyDirectory directory, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -46,6 +48,10 @@ internal sealed class ChangeStamp(IDbContextFactory<WorkflowsDbContext> contexts
         var running = await db.Instances.Where(i => i.Status == "Running").SumAsync(i => i.Revision, cancellationToken);
         var runningCount = await db.Instances.CountAsync(i => i.Status == "Running", cancellationToken);
         var announcements = await db.Announcements.CountAsync(cancellationToken);
-        return FormattableString.Invariant($"{timeline}.{incidents}.{versions}.{running}.{runningCount}.{announcements}");
+        // The team comes from the directory copy, which every node reloads from the database every few seconds; who is on
+        // call changes at a hand-off without any write.
+        var now = time.GetUtcNow();
+        var onCall = string.Join(",", directory.Rotations.Select(r => OnCallResolver.WhoIsOnCall(r, now)));
+        return FormattableString.Invariant($"{timeline}.{incidents}.{versions}.{running}.{runningCount}.{announcements}|{directory.Fingerprint}|{onCall}");
     }
 }

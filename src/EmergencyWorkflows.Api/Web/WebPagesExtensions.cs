@@ -48,6 +48,7 @@ internal static class WebPagesExtensions
             ];
         });
         services.AddSingleton<ChangeStamp>();
+        services.AddSingleton<DisplayTime>();
         return services;
     }
 

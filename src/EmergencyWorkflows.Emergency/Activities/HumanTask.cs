@@ -382,8 +382,9 @@ public sealed class HumanTask(
         var recipients = FirstResponders.Resolve(directory, policy, context.Now).MemberIds.ToList();
 
         var assignee = (string?)task["claimedBy"] ?? (string?)task["assignee"];
+        // A deactivated assignee is not paged: the team leads (or the tier) above still hear of it.
         recipients.AddRange(assignee is null ? [] : directory.Roster.Contains(assignee)
-            ? [assignee]
+            ? directory.Roster.IsActive(assignee) ? [assignee] : []
             : directory.Roster.WithRole(assignee).Select(m => m.Id));
         var subject = string.Create(CultureInfo.InvariantCulture,
             $"[Emergency] {context.Instance.CorrelationId ?? incidentId}: task \"{task["title"]}\" is overdue");
@@ -394,7 +395,7 @@ public sealed class HumanTask(
         var notified = new List<string>();
         foreach (var recipientId in recipients.Distinct(StringComparer.Ordinal))
         {
-            if (directory.Roster.Find(recipientId) is not { } member)
+            if (directory.Roster.Find(recipientId) is not { Active: true } member)
             {
                 continue;
             }

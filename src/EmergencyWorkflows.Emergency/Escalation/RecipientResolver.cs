@@ -3,8 +3,8 @@ using EmergencyWorkflows.Emergency.Team;
 
 namespace EmergencyWorkflows.Emergency.Escalation;
 
-/// <summary>Turns tier targets into member ids at an instant: persons must be on the roster, roles resolve in roster
-/// order, a rotation yields whoever is on call then, the whole team is every member. Duplicates are dropped,
+/// <summary>Turns tier targets into member ids at an instant: persons must be active on the roster, roles resolve in
+/// roster order, a rotation yields whoever is on call then, the whole team is every member; deactivated members never. Duplicates are dropped,
 /// keeping the first position.</summary>
 public sealed class RecipientResolver
 {
@@ -40,14 +40,14 @@ public sealed class RecipientResolver
 
     private IEnumerable<string> ResolveOne(EscalationTarget target, DateTimeOffset at) => target switch
     {
-        // A person who has left the roster is nobody: notifying a stale id would reach no one and hide the gap.
-        PersonTarget p => _roster.Contains(p.MemberId) ? [p.MemberId] : [],
+        // A person who has left the roster, or was deactivated, is nobody: notifying them would reach no one and hide the gap.
+        PersonTarget p => _roster.IsActive(p.MemberId) ? [p.MemberId] : [],
         RoleTarget r => _roster.WithRole(r.Name).Select(m => m.Id),
         RotationTarget r => _rotations.TryGetValue(r.RotationId, out var rotation)
-            && OnCallResolver.WhoIsOnCall(rotation, at) is { } onCall
+            && OnCallResolver.WhoIsOnCall(rotation.WithInactive(_roster.InactiveIds), at) is { } onCall
                 ? [onCall]
                 : [],
-        WholeTeamTarget => _roster.Members.Select(m => m.Id),
+        WholeTeamTarget => _roster.ActiveMembers.Select(m => m.Id),
         _ => throw new NotSupportedException($"Unknown escalation target {target.GetType().Name}."),
     };
 }

@@ -27,7 +27,8 @@ public static class NotificationComposer
         var result = new List<Notification>();
         foreach (var recipientId in step.RecipientIds)
         {
-            if (roster.Find(recipientId) is not { } member)
+            // Deactivated since the plan was made: not paged.
+            if (roster.Find(recipientId) is not { Active: true } member)
             {
                 continue;
             }

@@ -5,8 +5,9 @@ public static class OnCallResolver
 {
     /// <summary>
     /// The member on call at <paramref name="at"/>, or null when nobody is available.
-    /// Order of precedence: the latest-created override covering <paramref name="at"/> whose member is not on leave;
-    /// else the scheduled member; if that member is on leave, the next member in rotation order who is not.
+    /// Order of precedence: the latest-created override covering <paramref name="at"/> whose member is available (not on
+    /// leave, not deactivated); else the scheduled member; if that member is not available, the next member in rotation
+    /// order who is.
     /// </summary>
     public static string? WhoIsOnCall(Rotation rotation, DateTimeOffset at)
     {
@@ -14,7 +15,7 @@ public static class OnCallResolver
 
         var swap = rotation.Overrides
             .Select((o, index) => (Override: o, Index: index))
-            .Where(x => x.Override.Covers(at) && !IsOnLeave(rotation, x.Override.MemberId, at))
+            .Where(x => x.Override.Covers(at) && IsAvailable(rotation, x.Override.MemberId, at))
             // Same creation instant: the one added later to the list is the later decision.
             .OrderByDescending(x => x.Override.CreatedAt)
             .ThenByDescending(x => x.Index)
@@ -35,7 +36,7 @@ public static class OnCallResolver
         for (var step = 0; step < count; step++)
         {
             var candidate = rotation.MemberIds[(scheduled + step) % count];
-            if (!IsOnLeave(rotation, candidate, at))
+            if (IsAvailable(rotation, candidate, at))
             {
                 return candidate;
             }
@@ -61,6 +62,9 @@ public static class OnCallResolver
         var index = (long)(turn % count);
         return (int)(index < 0 ? index + count : index);
     }
+
+    private static bool IsAvailable(Rotation rotation, string memberId, DateTimeOffset at) =>
+        !rotation.InactiveMemberIds.Contains(memberId) && !IsOnLeave(rotation, memberId, at);
 
     private static bool IsOnLeave(Rotation rotation, string memberId, DateTimeOffset at) =>
         rotation.Leaves.Any(l => string.Equals(l.MemberId, memberId, StringComparison.Ordinal) && l.Covers(at));

@@ -11,7 +11,8 @@ public sealed record Rotation
         DateTimeOffset handoffAnchor,
         TimeSpan period,
         IEnumerable<OnCallOverride>? overrides = null,
-        IEnumerable<OnCallLeave>? leaves = null)
+        IEnumerable<OnCallLeave>? leaves = null,
+        IEnumerable<string>? inactiveMemberIds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(memberIds);
@@ -27,6 +28,7 @@ public sealed record Rotation
         Period = period;
         Overrides = overrides?.ToArray() ?? [];
         Leaves = leaves?.ToArray() ?? [];
+        InactiveMemberIds = new HashSet<string>(inactiveMemberIds ?? [], StringComparer.Ordinal);
     }
 
     public string Id { get; }
@@ -43,9 +45,16 @@ public sealed record Rotation
 
     public IReadOnlyList<OnCallLeave> Leaves { get; }
 
+    /// <summary>Deactivated members: never on call, in turn or by a swap; the next member covers their turn.</summary>
+    public IReadOnlySet<string> InactiveMemberIds { get; }
+
     public Rotation WithOverride(OnCallOverride swap) =>
-        new(Id, Name, MemberIds, HandoffAnchor, Period, [.. Overrides, swap], Leaves);
+        new(Id, Name, MemberIds, HandoffAnchor, Period, [.. Overrides, swap], Leaves, InactiveMemberIds);
 
     public Rotation WithLeave(OnCallLeave leave) =>
-        new(Id, Name, MemberIds, HandoffAnchor, Period, Overrides, [.. Leaves, leave]);
+        new(Id, Name, MemberIds, HandoffAnchor, Period, Overrides, [.. Leaves, leave], InactiveMemberIds);
+
+    /// <summary>The same rotation knowing which members are deactivated.</summary>
+    public Rotation WithInactive(IEnumerable<string> inactiveMemberIds) =>
+        new(Id, Name, MemberIds, HandoffAnchor, Period, Overrides, Leaves, inactiveMemberIds);
 }

@@ -22,14 +22,24 @@ public sealed class Roster
 
     public static Roster Empty { get; } = new([]);
 
-    /// <summary>Every member, in the order the roster was given (escalation resolves roles in this order).</summary>
+    /// <summary>Every member, deactivated ones included (history names them), in the order the roster was given.</summary>
     public IReadOnlyList<TeamMember> Members => _members;
+
+    /// <summary>The members who may be paged, put on call or assigned work, in roster order.</summary>
+    public IReadOnlyList<TeamMember> ActiveMembers => _members.Where(m => m.Active).ToArray();
+
+    /// <summary>The ids of deactivated members (rotations skip them).</summary>
+    public IReadOnlyList<string> InactiveIds => _members.Where(m => !m.Active).Select(m => m.Id).ToArray();
 
     public TeamMember? Find(string memberId) => _byId.GetValueOrDefault(memberId);
 
     public bool Contains(string memberId) => _byId.ContainsKey(memberId);
 
-    public IReadOnlyList<TeamMember> WithRole(string role) => _members.Where(m => m.HasRole(role)).ToArray();
+    /// <summary>On the roster and not deactivated.</summary>
+    public bool IsActive(string memberId) => _byId.TryGetValue(memberId, out var member) && member.Active;
+
+    /// <summary>The active members holding <paramref name="role"/> (roles are resolved to page people).</summary>
+    public IReadOnlyList<TeamMember> WithRole(string role) => _members.Where(m => m.Active && m.HasRole(role)).ToArray();
 
     public IReadOnlyList<TeamMember> InDepartment(string department) =>
         _members.Where(m => string.Equals(m.Department, department, StringComparison.OrdinalIgnoreCase)).ToArray();

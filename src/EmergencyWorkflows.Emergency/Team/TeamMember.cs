@@ -26,5 +26,9 @@ public sealed record TeamMember
 
     public ContactChannels Contacts { get; }
 
+    /// <summary>False once HR deactivated the member (left, long leave): kept for history, never paged, never on call,
+    /// never assigned work.</summary>
+    public bool Active { get; init; } = true;
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
 }

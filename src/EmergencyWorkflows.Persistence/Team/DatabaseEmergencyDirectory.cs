@@ -25,6 +25,10 @@ public sealed class DatabaseEmergencyDirectory(
 
     public IReadOnlyList<EscalationPolicy> Policies => current.Policies;
 
+    /// <summary>Changes whenever a member, rotation, swap, leave or policy was added, changed or removed (live pages
+    /// compare it); the same data gives the same text on every node.</summary>
+    public string Fingerprint => current.Fingerprint;
+
     /// <summary>When the copy was last loaded (null before the first load).</summary>
     public DateTimeOffset? LoadedAt => current.LoadedAt;
 
@@ -47,12 +51,14 @@ public sealed class DatabaseEmergencyDirectory(
             .ToListAsync(cancellationToken);
 
         var domainPolicies = policies.Select(TeamMapping.ToDomain).ToArray();
+        var inactive = members.Where(m => !m.Active).Select(m => m.Id).ToArray();
         current = new Snapshot(
             new Roster(members.Select(TeamMapping.ToDomain)),
-            rotations.Select(TeamMapping.ToDomain).ToArray(),
+            rotations.Select(r => TeamMapping.ToDomain(r, inactive)).ToArray(),
             domainPolicies,
             domainPolicies.ToDictionary(p => p.Id, StringComparer.Ordinal),
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            FingerprintOf(members, rotations, policies));
     }
 
     /// <summary>
@@ -103,13 +109,23 @@ public sealed class DatabaseEmergencyDirectory(
         return await db.Set<EmergencySeedRecord>().AnyAsync(s => s.Id == SeedId, cancellationToken);
     }
 
+    private static string FingerprintOf(List<TeamMemberRecord> members, List<RotationRecord> rotations, List<EscalationPolicyRecord> policies)
+    {
+        static long Latest(IEnumerable<DateTimeOffset> times) => times.Select(t => t.UtcTicks).DefaultIfEmpty(0).Max();
+        var overrides = rotations.SelectMany(r => r.Overrides).ToList();
+        var leaves = rotations.SelectMany(r => r.Leaves).ToList();
+        return FormattableString.Invariant(
+            $"{members.Count}.{Latest(members.Select(m => m.UpdatedAt))}.{members.Count(m => !m.Active)}.{rotations.Count}.{Latest(rotations.Select(r => r.UpdatedAt))}.{overrides.Count}.{Latest(overrides.Select(o => o.CreatedAt))}.{leaves.Count}.{Latest(leaves.Select(l => l.CreatedAt))}.{policies.Count}.{policies.Sum(p => (long)p.Version)}");
+    }
+
     private sealed record Snapshot(
         Roster Roster,
         IReadOnlyList<Rotation> Rotations,
         IReadOnlyList<EscalationPolicy> Policies,
         IReadOnlyDictionary<string, EscalationPolicy> PoliciesById,
-        DateTimeOffset? LoadedAt)
+        DateTimeOffset? LoadedAt,
+        string Fingerprint)
     {
-        public static Snapshot Empty { get; } = new(Roster.Empty, [], [], new Dictionary<string, EscalationPolicy>(), null);
+        public static Snapshot Empty { get; } = new(Roster.Empty, [], [], new Dictionary<string, EscalationPolicy>(), null, string.Empty);
     }
 }

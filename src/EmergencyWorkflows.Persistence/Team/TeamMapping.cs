@@ -32,7 +32,8 @@ public static class TeamMapping
             record.DisplayName,
             record.Department,
             record.Roles.Select(r => r.Role).Order(StringComparer.Ordinal),
-            new ContactChannels(record.Phone, record.Email, accounts));
+            new ContactChannels(record.Phone, record.Email, accounts))
+        { Active = record.Active };
     }
 
     public static TeamMemberRecord ToRecord(TeamMember member, int position, DateTimeOffset now)
@@ -55,7 +56,9 @@ public static class TeamMapping
         };
     }
 
-    public static Rotation ToDomain(RotationRecord record)
+    /// <summary>The rotation as the resolver needs it: <paramref name="inactiveMemberIds"/> (deactivated members) are
+    /// skipped, in turn and in swaps.</summary>
+    public static Rotation ToDomain(RotationRecord record, IEnumerable<string> inactiveMemberIds)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new Rotation(
@@ -66,7 +69,8 @@ public static class TeamMapping
             record.Period,
             record.Overrides.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)
                 .Select(o => new OnCallOverride(o.MemberId, o.From, o.Until, o.CreatedAt)),
-            record.Leaves.OrderBy(l => l.From).Select(l => new OnCallLeave(l.MemberId, l.From, l.Until)));
+            record.Leaves.OrderBy(l => l.From).Select(l => new OnCallLeave(l.MemberId, l.From, l.Until)),
+            inactiveMemberIds);
     }
 
     /// <summary>The rotation's own fields and turn order; overrides and leave are kept apart (they have ids of their own).</summary>

@@ -14,6 +14,22 @@ public sealed class TeamMemberRecord
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set while the member is deactivated (left, long leave): history keeps them, paging and rotations skip them.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Who deactivated the member (a user name), and why; kept after reactivation as the last deactivation.</summary>
+    public string? DeactivatedBy { get; set; }
+
+    public string? DeactivationReason { get; set; }
+
+    /// <summary>The last reactivation: when and by whom.</summary>
+    public DateTimeOffset? ReactivatedAt { get; set; }
+
+    public string? ReactivatedBy { get; set; }
+
+    public bool Active => DeactivatedAt is null;
+
     public List<TeamMemberRoleRecord> Roles { get; set; } = [];
     public List<TeamMemberImAccountRecord> ImAccounts { get; set; } = [];
 }

@@ -103,6 +103,27 @@ public sealed class HumanTaskApiTests(IncidentHost host)
     }
 
     [Fact]
+    public async Task Reassign_ToADeactivatedMember_ConflictAndTheTaskStaysWhereItWas()
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var employee = host.Factory.CreateClientAs("employee");
+        var gone = "m-left-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await IncidentHost.PostAsync(lead, "/api/team/members", new { id = gone, displayName = "Left", roles = new[] { "responder" } });
+        var deactivated = await IncidentHost.PostAsync(lead, $"/api/team/members/{gone}/deactivate", new { reason = "Left the company" });
+        var id = await IncidentFlowSteps.ReportAssessedAsync(host.Factory, employee, "personnel-safety");
+        var firstAid = (await TaskDriver.OpenForAsync(responder, id)).Single(t => ((string)t["title"]!).StartsWith("First aid", StringComparison.Ordinal));
+
+        var refused = await IncidentHost.PostAsync(responder, $"/api/tasks/{firstAid["id"]}/reassign", new { to = gone, reason = "x" });
+
+        created.Status.Should().Be(HttpStatusCode.Created, created.Body.ToJsonString());
+        deactivated.Status.Should().Be(HttpStatusCode.OK, deactivated.Body.ToJsonString());
+        refused.Status.Should().Be(HttpStatusCode.Conflict, refused.Body.ToJsonString());
+        ((string)refused.Body["detail"]!).Should().Contain($"'{gone}' is a deactivated team member");
+        (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string)t["id"]!).Should().Contain((string)firstAid["id"]!);
+    }
+
+    [Fact]
     public async Task Reassign_ToAPerson_MovesTheTaskAndRecordsTheReason()
     {
         using var responder = host.Factory.CreateClientAs("responder");

@@ -18,7 +18,10 @@ public class TeamPageTests(SharedHost host)
 
     private static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    // The pages read datetime-local inputs in the display zone (appsettings.json: Asia/Shanghai, UTC+8 all year).
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private static string Local(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Shanghai).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
@@ -195,7 +198,7 @@ public class TeamPageTests(SharedHost host)
         using var stored = await Api.GetAsync("/api/team/members/responder-zhang");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        document.QuerySelector("#f-Remove-error")!.TextContent.Should().Contain("still named in a rotation").And.Contain("weekly-responders");
+        document.QuerySelector("#f-Remove-error")!.TextContent.Should().Contain("cannot be removed").And.Contain("still named in rotation 'weekly-responders'").And.Contain("deactivate");
         stored.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -213,7 +216,7 @@ public class TeamPageTests(SharedHost host)
         {
             ["Input.Id"] = id,
             ["Input.Name"] = "Page rotation",
-            ["Input.Anchor"] = Utc(anchor),
+            ["Input.Anchor"] = Local(anchor),
             ["Input.PeriodHours"] = "1000",
             [$"Input.Turns[{first}]"] = "1",
             [$"Input.Turns[{second}]"] = "2",
@@ -222,7 +225,7 @@ public class TeamPageTests(SharedHost host)
         using var edited = await browser.PostFormAsync($"/team/rotations/{id}", new Dictionary<string, string>
         {
             ["Input.Name"] = "Page rotation",
-            ["Input.Anchor"] = Utc(anchor),
+            ["Input.Anchor"] = Local(anchor),
             ["Input.PeriodHours"] = "1000",
             [$"Input.Turns[{first}]"] = "2",
             [$"Input.Turns[{second}]"] = "1",
@@ -266,22 +269,22 @@ public class TeamPageTests(SharedHost host)
         {
             ["Period.Kind"] = "leave",
             ["Period.MemberId"] = first,
-            ["Period.From"] = Utc(leaveFrom),
-            ["Period.Until"] = Utc(leaveFrom.AddDays(1)),
+            ["Period.From"] = Local(leaveFrom),
+            ["Period.Until"] = Local(leaveFrom.AddDays(1)),
         }, $"/team/rotations/{id}");
         using var swap = await browser.PostFormAsync($"/team/rotations/{id}?handler=AddPeriod", new Dictionary<string, string>
         {
             ["Period.Kind"] = "override",
             ["Period.MemberId"] = stand,
-            ["Period.From"] = Utc(leaveFrom.AddDays(3)),
-            ["Period.Until"] = Utc(leaveFrom.AddDays(4)),
+            ["Period.From"] = Local(leaveFrom.AddDays(3)),
+            ["Period.Until"] = Local(leaveFrom.AddDays(4)),
         }, $"/team/rotations/{id}");
         using var backwards = await browser.PostFormAsync($"/team/rotations/{id}?handler=AddPeriod", new Dictionary<string, string>
         {
             ["Period.Kind"] = "leave",
             ["Period.MemberId"] = first,
-            ["Period.From"] = Utc(leaveFrom),
-            ["Period.Until"] = Utc(leaveFrom.AddHours(-2)),
+            ["Period.From"] = Local(leaveFrom),
+            ["Period.Until"] = Local(leaveFrom.AddHours(-2)),
         }, $"/team/rotations/{id}");
         var backwardsPage = Parse(await backwards.Content.ReadAsStringAsync());
         var (_, html) = await browser.GetPageAsync($"/team/rotations/{id}");
@@ -328,7 +331,7 @@ public class TeamPageTests(SharedHost host)
         using var response = await browser.PostFormAsync("/team/rotations", new Dictionary<string, string>
         {
             ["Input.Id"] = id,
-            ["Input.Anchor"] = Utc(Now),
+            ["Input.Anchor"] = Local(Now),
             ["Input.PeriodHours"] = "0",
         });
         var document = Parse(await response.Content.ReadAsStringAsync());
@@ -424,5 +427,95 @@ public class TeamPageTests(SharedHost host)
         second.StatusCode.Should().Be(HttpStatusCode.OK);
         secondPage.QuerySelector("#f-Tier1-error")!.TextContent.Should().Be("Tier 2: choose at least one target.");
         ((int?)(await unchanged.ReadJsonAsync())["version"]).Should().Be(version);
+    }
+
+    [Fact]
+    public async Task RotationForm_AnchorEnteredInTheDisplayZone_StoredAsUtcAndShownInTheDisplayZone()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "lead");
+        var member = await CreateMemberAsync("Zone 时区");
+        var id = NewId("rot");
+
+        using var created = await browser.PostFormAsync("/team/rotations", new Dictionary<string, string>
+        {
+            ["Input.Id"] = id,
+            ["Input.Name"] = "Zone rotation",
+            ["Input.Anchor"] = "2026-03-02T09:00",
+            ["Input.PeriodHours"] = "24",
+            [$"Input.Turns[{member}]"] = "1",
+        });
+        using var stored = await Api.GetAsync($"/api/team/rotations/{id}");
+        var rotation = (await stored.ReadJsonAsync()).AsObject();
+        var (_, html) = await browser.GetPageAsync($"/team/rotations/{id}");
+        var document = Parse(html);
+
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        rotation["handoffAnchor"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero), "09:00 in Shanghai is 01:00 UTC");
+        document.QuerySelector("#f-Anchor")!.GetAttribute("value").Should().Be("2026-03-02T09:00", "the form shows the display zone again");
+        document.QuerySelector("label[for='f-Anchor']")!.TextContent.Should().Contain("Asia/Shanghai");
+        var first = document.QuerySelector("#preview tbody tr time")!;
+        first.GetAttribute("datetime").Should().EndWith("Z");
+        first.HasAttribute("data-local").Should().BeTrue("site.js rewrites it into the reader's zone");
+        var instant = DateTimeOffset.Parse(first.GetAttribute("datetime")!, CultureInfo.InvariantCulture);
+        first.TextContent.Should().Be(TimeZoneInfo.ConvertTime(instant, Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC+08:00");
+        html.Should().NotContain(" UTC<", "no page writes bare UTC times any more");
+    }
+
+    [Fact]
+    public async Task TeamPage_DeactivatedMember_ListedApartAndNotInTheRosterTable()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "lead");
+        var member = await CreateMemberAsync("Leaver 离职");
+        var (_, memberPage) = await browser.GetPageAsync($"/team/members/{member}");
+
+        using var deactivate = await browser.PostFormAsync($"/team/members/{member}?handler=Deactivate",
+            new Dictionary<string, string> { ["Reason"] = "Left the company" }, $"/team/members/{member}");
+        var (_, html) = await browser.GetPageAsync("/team");
+        var document = Parse(html);
+        var (_, fragment) = await browser.GetPageAsync("/team?handler=Fragment");
+        var (_, after) = await browser.GetPageAsync($"/team/members/{member}");
+
+        Parse(memberPage).QuerySelector("#deactivate-member").Should().NotBeNull();
+        deactivate.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        document.QuerySelector($"#roster tr[data-member='{member}']").Should().BeNull("a deactivated member is not in the active roster");
+        var apart = document.QuerySelector($"#inactive-members li[data-member='{member}']")!;
+        apart.TextContent.Should().Contain("Leaver 离职").And.Contain("Deactivated by lead");
+        apart.QuerySelector("time")!.GetAttribute("datetime").Should().EndWith("Z");
+        document.QuerySelector("#team-live")!.GetAttribute("data-live-src").Should().Be("/team?handler=Fragment");
+        Parse(fragment).QuerySelector($"#inactive-members li[data-member='{member}']").Should().NotBeNull("the live fragment carries the roster");
+        Parse(after).QuerySelector("#member-status")!.GetAttribute("data-active").Should().Be("false");
+        Parse(after).QuerySelector("#deactivated-by")!.TextContent.Should().Contain("Left the company");
+        Parse(after).QuerySelector("#reactivate-member").Should().NotBeNull();
+        EveryInputHasALabel(Parse(memberPage));
+    }
+
+    [Fact]
+    public async Task MemberPage_RemoveAMemberInHistory_RefusedWithTheReasonAndKept()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "lead");
+        var member = await CreateMemberAsync("History 历史");
+        using (var scope = host.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EmergencyWorkflows.Persistence.WorkflowsDbContext>();
+            db.InboxItems.Add(new EmergencyWorkflows.Persistence.Notifications.InboxItemRecord
+            {
+                Id = NewId("inbox"),
+                RecipientId = member,
+                IncidentId = NewId("inc"),
+                Subject = "s",
+                Text = "t",
+                AckUrl = "http://localhost/ack",
+                CreatedAt = Now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var remove = await browser.PostFormAsync($"/team/members/{member}?handler=Delete", new Dictionary<string, string>(), $"/team/members/{member}");
+        var page = Parse(await remove.Content.ReadAsStringAsync());
+        using var still = await Api.GetAsync($"/api/team/members/{member}");
+
+        remove.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("#f-Remove")!.TextContent.Should().Contain("1 inbox item(s)").And.Contain("deactivate");
+        still.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -27,8 +27,6 @@ internal static class LeadFormat
             : string.Create(CultureInfo.InvariantCulture, $"{m}:{sec:00}");
     }
 
-    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The CommonText key of a category key (personnel-safety → Category.PersonnelSafety).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Release;
+using EmergencyWorkflows.Api.Web;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Incidents;
@@ -22,7 +23,7 @@ internal sealed class ActionInput
 
     public string? Owner { get; set; }
 
-    /// <summary>The due day (yyyy-MM-dd); the action is due at the end of that day, UTC.</summary>
+    /// <summary>The due day (yyyy-MM-dd); the action is due at the end of that day in the display zone.</summary>
     public string? Due { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Owner) && string.IsNullOrWhiteSpace(Due);
@@ -38,7 +39,7 @@ internal sealed record OwnerOption(string Id, string Name);
 [Authorize(Policy = AuthPolicies.TeamLead)]
 internal sealed class ReviewModel(
     IDbContextFactory<WorkflowsDbContext> contexts, IncidentLedger ledger, IncidentWriter writer, TimeProvider time, IOptions<AuthOptions> auth,
-    IncidentSignals signals, IStringLocalizer<LeadText> l)
+    IncidentSignals signals, IStringLocalizer<LeadText> l, DisplayTime display)
     : PageModel
 {
     public const int DefaultRows = 3;
@@ -133,7 +134,8 @@ internal sealed class ReviewModel(
                 continue;
             }
 
-            actions.Add(new ReviewActionBody(input.Title, input.Owner, new DateTimeOffset(due.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)));
+            // 23:59:59 is never in a DST gap, so the instant always exists.
+            actions.Add(new ReviewActionBody(input.Title, input.Owner, display.ToInstant(due.ToDateTime(new TimeOnly(23, 59, 59)))!.Value));
         }
 
         foreach (var (field, text) in new[] { ("what-happened", WhatHappened), ("root-cause", RootCause), ("lessons", Lessons) })

@@ -21,8 +21,5 @@ internal static class RespondFormat
     /// <summary>The RespondText key of a role a task may be assigned to ("responder", "team-lead"…), or null for a person.</summary>
     public static string? RoleKey(string? assignee) => AuthRoles.Normalize(assignee) is { } role ? "Role." + role : null;
 
-    /// <summary>A time as the pages write it: UTC, to the minute (the &lt;time&gt; element carries the exact instant).</summary>
-    public static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
     public static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

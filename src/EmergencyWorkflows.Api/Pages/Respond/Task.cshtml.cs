@@ -199,8 +199,10 @@ internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbCo
         Open = TaskView.From(task, instanceId);
         raw = task;
         Fields = TaskForm.Parse(task["formFields"]);
-        var users = auth.Value.Users.Where(u => !string.IsNullOrEmpty(u.MemberId)).Select(u => (u.MemberId!, u.DisplayName ?? u.UserName));
-        People = [.. users.Concat(directory.Roster.Members.Select(m => (m.Id, m.DisplayName))).DistinctBy(p => p.Item1)];
+        // Deactivated members cannot be given tasks: they are not offered.
+        var users = auth.Value.Users.Where(u => !string.IsNullOrEmpty(u.MemberId) && !(directory.Roster.Contains(u.MemberId) && !directory.Roster.IsActive(u.MemberId)))
+            .Select(u => (u.MemberId!, u.DisplayName ?? u.UserName));
+        People = [.. users.Concat(directory.Roster.ActiveMembers.Select(m => (m.Id, m.DisplayName))).DistinctBy(p => p.Item1)];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var incident = await IncidentAccess.Readable(db, User).AsNoTracking().Where(i => i.Id == instanceId)
             .Select(i => new { i.Category, i.Location }).SingleOrDefaultAsync(cancellationToken);

@@ -14,7 +14,8 @@ namespace EmergencyWorkflows.Api.Pages.Team;
 /// <summary>Adds (no id in the URL), edits or removes a team member through the Team API's own handlers.</summary>
 [Authorize(Policy = AuthPolicies.TeamLead)]
 internal sealed class MemberModel(
-    WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, IStringLocalizer<TeamText> text) : PageModel
+    WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, IStringLocalizer<TeamText> text, ILoggerFactory loggers)
+    : PageModel
 {
     public static IReadOnlyList<string> Platforms { get; } = Enum.GetNames<ImPlatform>();
 
@@ -25,6 +26,12 @@ internal sealed class MemberModel(
     public string? ExistingId { get; private set; }
 
     public FormErrors Errors { get; } = new();
+
+    /// <summary>The stored member (active or not, who deactivated them and when); null while adding one.</summary>
+    public MemberView? Stored { get; private set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
@@ -39,6 +46,7 @@ internal sealed class MemberModel(
         }
 
         ExistingId = member.Id;
+        Stored = member;
         Input = MemberInput.From(member);
         return Page();
     }
@@ -73,7 +81,7 @@ internal sealed class MemberModel(
             case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
                 return NotFound();
             case ProblemHttpResult problem:
-                // Still named in a rotation or a policy: the form stays as stored, with the reason.
+                // In the history, a rotation or a policy: the form stays as stored, with the reason (deactivate instead).
                 await OnGetAsync(id, cancellationToken);
                 Errors.Add("Remove", text["Error.Member.InUse", problem.ProblemDetails.Detail ?? string.Empty]);
                 return Page();
@@ -81,6 +89,33 @@ internal sealed class MemberModel(
                 TempData[IndexModel.NoticeKey] = "Notice.MemberRemoved";
                 return Redirect("/team");
         }
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
+    {
+        switch ((await TeamMemberEndpoints.DeactivateAsync(id, new DeactivateBody { Reason = Reason }, User, db, directory, time, loggers, cancellationToken)).Result)
+        {
+            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
+                return NotFound();
+            case ProblemHttpResult problem:
+                await OnGetAsync(id, cancellationToken);
+                Errors.Add("Reason", problem.ProblemDetails.Detail ?? string.Empty);
+                return Page();
+            default:
+                TempData[IndexModel.NoticeKey] = "Notice.MemberDeactivated";
+                return Redirect("/team");
+        }
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken)
+    {
+        if ((await TeamMemberEndpoints.ReactivateAsync(id, User, db, directory, time, loggers, cancellationToken)).Result is ProblemHttpResult)
+        {
+            return NotFound();
+        }
+
+        TempData[IndexModel.NoticeKey] = "Notice.MemberReactivated";
+        return Redirect("/team");
     }
 
     private (string Field, string Message)? Route(string sentence) => sentence switch

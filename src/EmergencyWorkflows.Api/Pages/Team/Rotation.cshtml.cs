@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Team;
+using EmergencyWorkflows.Api.Web;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Team;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace EmergencyWorkflows.Api.Pages.Team;
 /// all through the Team API's own handlers.</summary>
 [Authorize(Policy = AuthPolicies.TeamLead)]
 internal sealed class RotationModel(
-    WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, IStringLocalizer<TeamText> text) : PageModel
+    WorkflowsDbContext db, DatabaseEmergencyDirectory directory, TimeProvider time, IStringLocalizer<TeamText> text, DisplayTime display) : PageModel
 {
     public static readonly TimeSpan PreviewSpan = TimeSpan.FromDays(7);
 
@@ -54,18 +55,22 @@ internal sealed class RotationModel(
 
         if (Stored is not null)
         {
-            Input = RotationInput.From(Stored);
+            Input = RotationInput.From(Stored, display);
         }
         else
         {
             // A new rotation starts at the next whole hour, weekly.
             var now = time.GetUtcNow();
-            Input.Anchor = TeamFormat.Input(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1));
+            Input.Anchor = display.Input(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1));
             Input.PeriodHours = "168";
         }
 
         return Page();
     }
+
+    /// <summary>The preview alone, for site.js to swap in when something changed (a swap, a leave, a deactivation).</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) && Stored is not null ? Partial("_RotationPreview", this) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? id, CancellationToken cancellationToken)
     {
@@ -74,7 +79,7 @@ internal sealed class RotationModel(
             return NotFound();
         }
 
-        var body = Input.ToBody(Errors, text);
+        var body = Input.ToBody(Errors, text, display);
         if (body is null)
         {
             return Page();
@@ -107,17 +112,17 @@ internal sealed class RotationModel(
             return NotFound();
         }
 
-        Input = RotationInput.From(Stored);
-        var from = TeamFormat.ParseUtc(Period.From);
-        var until = TeamFormat.ParseUtc(Period.Until);
+        Input = RotationInput.From(Stored, display);
+        var from = display.ParseInput(Period.From);
+        var until = display.ParseInput(Period.Until);
         if (!from.Ok)
         {
-            PeriodErrors.Add("PeriodFrom", text["Error.Time"]);
+            PeriodErrors.Add("PeriodFrom", text["Error.Time", display.ZoneName]);
         }
 
         if (!until.Ok)
         {
-            PeriodErrors.Add("PeriodUntil", text["Error.Time"]);
+            PeriodErrors.Add("PeriodUntil", text["Error.Time", display.ZoneName]);
         }
 
         if (PeriodErrors.Any)
@@ -195,7 +200,7 @@ internal sealed class RotationModel(
     private (string Field, string Message)? Route(string sentence) => sentence switch
     {
         _ when sentence.StartsWith("memberIds", StringComparison.Ordinal) => ("Turns", text["Error.Rotation.Members"]),
-        _ when sentence.StartsWith("handoffAnchor", StringComparison.Ordinal) => ("Anchor", text["Error.Rotation.Anchor"]),
+        _ when sentence.StartsWith("handoffAnchor", StringComparison.Ordinal) => ("Anchor", text["Error.Rotation.Anchor", display.ZoneName]),
         _ when sentence.StartsWith("period", StringComparison.Ordinal) => ("PeriodHours", text["Error.Rotation.Period"]),
         _ when sentence.StartsWith("id", StringComparison.Ordinal) || sentence.StartsWith("The body's id", StringComparison.Ordinal)
             => ("Id", text["Error.Id"]),
@@ -211,7 +216,8 @@ internal sealed class RotationModel(
     };
 }
 
-/// <summary>The rotation form: turn numbers per member (blank: not in the rotation), a UTC start and a shift length in hours.</summary>
+/// <summary>The rotation form: turn numbers per member (blank: not in the rotation), a start in the display zone and a
+/// shift length in hours.</summary>
 internal sealed class RotationInput
 {
     /// <summary>Ten years: longer is a typo, and would overflow a time span.</summary>
@@ -227,22 +233,22 @@ internal sealed class RotationInput
 
     public Dictionary<string, string?> Turns { get; set; } = [];
 
-    public static RotationInput From(RotationView rotation) => new()
+    public static RotationInput From(RotationView rotation, DisplayTime display) => new()
     {
         Id = rotation.Id,
         Name = rotation.Name,
-        Anchor = TeamFormat.Input(rotation.HandoffAnchor),
+        Anchor = display.Input(rotation.HandoffAnchor),
         PeriodHours = TeamFormat.Number(rotation.Period.TotalHours),
         Turns = rotation.MemberIds.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => (string?)(x.i + 1).ToString(CultureInfo.InvariantCulture)),
     };
 
     /// <summary>The API body, or null (with the errors added) when an input is not even a time or a number.</summary>
-    public RotationBody? ToBody(FormErrors errors, IStringLocalizer<TeamText> text)
+    public RotationBody? ToBody(FormErrors errors, IStringLocalizer<TeamText> text, DisplayTime display)
     {
-        var anchor = TeamFormat.ParseUtc(Anchor);
+        var anchor = display.ParseInput(Anchor);
         if (!anchor.Ok)
         {
-            errors.Add("Anchor", text["Error.Time"]);
+            errors.Add("Anchor", text["Error.Time", display.ZoneName]);
         }
 
         var hours = TeamFormat.ParseNumber(PeriodHours);

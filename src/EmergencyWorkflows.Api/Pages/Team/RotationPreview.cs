@@ -19,7 +19,8 @@ internal static class RotationPreview
         return new Rotation(
             view.Id, view.Name, view.MemberIds, view.HandoffAnchor, view.Period,
             view.Overrides.Select(o => new OnCallOverride(o.MemberId, o.From, o.Until, o.CreatedAt)),
-            view.Leaves.Select(l => new OnCallLeave(l.MemberId, l.From, l.Until)));
+            view.Leaves.Select(l => new OnCallLeave(l.MemberId, l.From, l.Until)),
+            view.InactiveMemberIds);
     }
 
     public static IReadOnlyList<Shift> Shifts(Rotation rotation, DateTimeOffset from, TimeSpan span)

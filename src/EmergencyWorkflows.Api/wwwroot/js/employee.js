@@ -2,16 +2,6 @@
 (() => {
   'use strict';
 
-  // <time datetime="ISO" data-local>: shown in the reader's own time zone and language (the server renders UTC).
-  const localTimes = () => document.querySelectorAll('time[datetime][data-local]').forEach(el => {
-    const at = new Date(el.getAttribute('datetime'));
-    if (!Number.isNaN(at.getTime())) {
-      el.textContent = at.toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    }
-  });
-  localTimes();
-  document.addEventListener('ew:live-refreshed', localTimes);
-
   const form = document.querySelector('form.report-form');
   if (!form) return;
 

@@ -29,6 +29,18 @@
   tick();
   setInterval(tick, 1000);
 
+  // <time datetime="…Z" data-local>: the server writes the display zone (EmergencyWorkflows:DisplayTimeZone); here it
+  // becomes the reader's own zone, to the minute, with the zone's name.
+  const localTimes = () => document.querySelectorAll('time[datetime][data-local]').forEach(el => {
+    const at = new Date(el.getAttribute('datetime'));
+    if (Number.isNaN(at.getTime())) return;
+    el.textContent = at.toLocaleString(document.documentElement.lang || undefined, {
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short'
+    });
+    el.title = el.getAttribute('datetime');
+  });
+  localTimes();
+
   // Live regions: <div data-live-src="/path?handler=Fragment" aria-live="polite">; reloaded on every change the
   // server reports over /live (server-sent events), which says only that something changed.
   const regions = () => Array.from(document.querySelectorAll('[data-live-src]'));
@@ -48,6 +60,7 @@
           region.dataset.liveVersion = String((Number(region.dataset.liveVersion) || 0) + 1);
         }
         tick();
+        localTimes();
         document.dispatchEvent(new CustomEvent('ew:live-refreshed'));
       } finally {
         pending = false;
