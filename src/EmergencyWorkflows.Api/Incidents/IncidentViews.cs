@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EmergencyWorkflows.Api.Feedback;
 using EmergencyWorkflows.Persistence.Incidents;
 
 namespace EmergencyWorkflows.Api.Incidents;
@@ -60,7 +61,8 @@ internal sealed record IncidentView(
     SlaView? Sla,
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<ApprovalView> Approvals,
-    IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<FeedbackView> Feedback);
 
 internal sealed record SuggestionView(int Grade, IReadOnlyList<string> Reasons);
 
