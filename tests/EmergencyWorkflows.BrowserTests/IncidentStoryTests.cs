@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EmergencyWorkflows.BrowserTests;
@@ -17,8 +18,9 @@ namespace EmergencyWorkflows.BrowserTests;
 /// the lead's incident page shows; the lead's metrics page, open all along, shows the incident in its charts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class IncidentStoryTests(BrowserHost host)
+public class IncidentStoryTests(BrowserHost host, ITestOutputHelper output)
 {
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private const float Patience = 30_000;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly List<IPage> pages = [];
@@ -66,17 +68,30 @@ public class IncidentStoryTests(BrowserHost host)
         // 1. The employee reports on a phone, in Chinese (事件发现与报告).
         var place = "二号楼 工资查询系统 " + Guid.NewGuid().ToString("N")[..6];
         await employee.GotoAsync("/report");
+        (await employee.Locator("#occurredAt").InputValueAsync()).Should().NotBeEmpty("the form starts at the current time");
+        (await employee.Locator("#reporterName").InputValueAsync()).Should().Be("Employee (dev)");
+        await employee.Locator("#location").FillAsync(string.Empty);
+        await employee.Locator("form.report-form button[type=submit]").ClickAsync();
+        (await employee.Locator("#location").EvaluateAsync<bool>("el => el.matches(':invalid')")).Should().BeTrue("an empty report is stopped at its first required field");
+        employee.Url.Should().EndWith("/report", "nothing was sent");
         await employee.Locator("#location").FillAsync(place);
         await employee.Locator("#category").SelectOptionAsync("service-interruption");
         await employee.Locator("#initialSituation").FillAsync("工资查询系统无法登录，整个部门受影响。");
         await employee.Locator("#peopleInvolved").FillAsync("王芳");
-        await employee.Locator("#reporterPhone").FillAsync("13812345678");
+        await employee.Locator("#reporterPhone").FocusAsync();
+        await employee.Keyboard.TypeAsync("13812345678");
         await BrowserHost.ScreenshotAsync(employee, "story-01-employee-report-zh-phone");
         await employee.Locator("form.report-form button[type=submit]").ClickAsync();
         await BrowserHost.ArrivedAsync(employee, url => url.EndsWith("/done", StringComparison.Ordinal));
         var id = await employee.Locator(".incident-number").InnerTextAsync();
         id.Should().MatchRegex("^[0-9a-f]{32}$");
+        (await employee.Locator(".suggested-grade").InnerTextAsync()).Should().Be("二级（较大）");
+        (await employee.Locator(".sla-promise").InnerTextAsync()).Should().Contain("5分钟");
         await BrowserHost.ScreenshotAsync(employee, "story-02-employee-reported-zh-phone");
+        await employee.GotoAsync("/my/reports");
+        (await employee.Locator($"[data-incident='{id}']").InnerTextAsync()).Should().Contain(place).And.Contain("服务中断类");
+        (await employee.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("a phone never scrolls sideways");
+        Step("employee reported");
 
         // 2. The lead's board shows it by itself, its response countdown running (应急启动与评估).
         var row = lead.Locator($"tr[data-incident='{id}']");
@@ -84,6 +99,7 @@ public class IncidentStoryTests(BrowserHost host)
         await Expect(row.Locator(".countdown")).ToContainTextAsync("还剩");
         await SamePageAsync(lead, "the board refreshed itself");
         await BrowserHost.ScreenshotAsync(lead, "story-03-lead-board-new-report-zh");
+        Step("board shows it");
 
         // 3. The responder opens the incident (the link a page or notice carries) and acknowledges with one tap in time.
         var incident = Track(await responder.Context.NewPageAsync());
@@ -91,10 +107,12 @@ public class IncidentStoryTests(BrowserHost host)
         await Expect(incident.Locator("#incident-location")).ToHaveTextAsync(place);
         await Expect(incident.Locator("#sla-countdown")).ToContainTextAsync("距响应时限还剩");
         await BrowserHost.ScreenshotAsync(incident, "story-04-responder-countdown-zh-phone");
+        (await incident.Locator("#acknowledge").BoundingBoxAsync())!.Height.Should().BeGreaterThanOrEqualTo(44, "a thumb can hit it");
         await incident.Locator("#acknowledge").ClickAsync();
         await Expect(incident.Locator("#notice")).ToBeVisibleAsync();
         await Expect(incident.Locator("#sla-state")).ToHaveTextAsync("已按时响应");
         await BrowserHost.ScreenshotAsync(incident, "story-05-responder-acknowledged-zh-phone");
+        Step("responder acknowledged");
 
         // 4. The board shows the response met; the lead grades it Level 2 from the board.
         await Expect(row).ToHaveAttributeAsync("data-sla-state", "Met");
@@ -106,6 +124,7 @@ public class IncidentStoryTests(BrowserHost host)
         await lead.Locator("#assess-submit").ClickAsync();
         await Expect(lead.Locator("#done")).ToContainTextAsync("二级（较大）");
         await BrowserHost.ScreenshotAsync(lead, "story-06-lead-graded-zh");
+        Step("lead graded");
 
         // The metrics page, open since before the report, has drawn the acknowledgement by itself; its data table
         // opened now stays open while the charts refresh.
@@ -113,9 +132,11 @@ public class IncidentStoryTests(BrowserHost host)
         await Expect(ackDot).ToHaveCountAsync(1);
         await Expect(ackDot).ToHaveClassAsync(new Regex(@"\bwithin\b"));
         await SamePageAsync(metrics, "the metrics refreshed themselves");
-        await metrics.Locator("#ack-grade-figure summary").ClickAsync();
+        await metrics.Locator("#ack-grade-figure summary").FocusAsync();
+        await metrics.Keyboard.PressAsync("Enter");
         await Expect(metrics.Locator("#ack-grade-table")).ToBeVisibleAsync();
         var refreshes = await LiveVersionAsync(metrics);
+        Step("metrics drew the acknowledgement");
 
         // 5. The category's tasks reach the responder's list by themselves (分类处理措施); the responder does each one
         //    with its own form. service-interruption.json gives the responder role two tasks at once.
@@ -127,11 +148,13 @@ public class IncidentStoryTests(BrowserHost host)
         await CompleteNextTaskAsync(responder, id, "story-08-responder-task-form-zh-phone");
         await CompleteNextTaskAsync(responder, id, "story-09-responder-task-form-zh-phone");
         await Expect(responderTasks).ToHaveCountAsync(0);
+        Step("responder did the tasks");
 
         // 6. The team lead's own tasks: inform the employees, then (once every immediate measure is done) review and improve.
         await OpenLiveAsync(lead, "/tasks");
         await CompleteNextTaskAsync(lead, id, "story-10-lead-task-form-zh");
         await CompleteNextTaskAsync(lead, id, "story-11-lead-task-form-zh");
+        Step("lead did the tasks");
 
         // 7. With every task done the workflow moves the incident to Resolved by itself; the incident page follows live.
         await OpenLiveAsync(lead, $"/incidents/{id}");
@@ -139,6 +162,7 @@ public class IncidentStoryTests(BrowserHost host)
         await Expect(lead.Locator("#open-tasks")).ToHaveCountAsync(0);
         await Expect(lead.Locator("#done-tasks li")).ToHaveCountAsync(4);
         await BrowserHost.ScreenshotAsync(lead, "story-12-lead-incident-resolved-zh");
+        Step("workflow resolved it");
 
         // 8. The lead announces (信息发布与沟通), with the category's prefilled message.
         var marker = Guid.NewGuid().ToString("N")[..6];
@@ -164,6 +188,7 @@ public class IncidentStoryTests(BrowserHost host)
         await lead.Locator("#move-Closed").ClickAsync();
         await Expect(lead.Locator("#incident-status")).ToHaveTextAsync("已结束");
         await BrowserHost.ScreenshotAsync(lead, "story-14-lead-reviewed-closed-zh");
+        Step("lead announced, reviewed, closed");
 
         // The lead keeps the incident page open: no feedback yet.
         await OpenLiveAsync(lead, $"/incidents/{id}");
@@ -179,6 +204,7 @@ public class IncidentStoryTests(BrowserHost host)
         await employee.Locator("main form button[type=submit]").ClickAsync();
         await Expect(employee.Locator("#feedback-saved")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(employee, "story-16-employee-feedback-zh-phone");
+        Step("employee read the announcement and gave feedback");
 
         // 11. The lead's incident page shows the feedback (score and comments) by itself.
         var feedback = lead.Locator("#feedback [data-satisfaction]");
@@ -198,8 +224,20 @@ public class IncidentStoryTests(BrowserHost host)
         var level2 = metrics.Locator("#ack-grade-table tr[data-group='2']");
         await Expect(level2).ToBeVisibleAsync();
         int.Parse(await level2.Locator("[data-col=within]").InnerTextAsync(), CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
+        (await metrics.Locator("svg#ack-grade text.target-label").First.TextContentAsync()).Should().Be("目标 5 分钟");
+        foreach (var other in new[] { "svg#compliance", "svg#volume", "svg#arrive-category" })
+        {
+            await Expect(metrics.Locator(other)).ToBeVisibleAsync();
+        }
+
         await BrowserHost.ScreenshotAsync(metrics, "story-18-lead-metrics-zh");
+        await metrics.SetViewportSizeAsync(390, 844);
+        (await metrics.Locator("svg#ack-grade").BoundingBoxAsync())!.Width.Should().BeGreaterThan(300, "the chart is drawn at a readable size on a phone");
+        await BrowserHost.ScreenshotAsync(metrics, "story-19-lead-metrics-zh-phone");
+        Step("metrics show it");
     }
+
+    private void Step(string what) => output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}"));
 
     private static async Task<int> LiveVersionAsync(IPage page) =>
         int.Parse(await page.Locator("#metrics-live").GetAttributeAsync("data-live-version") ?? "0", CultureInfo.InvariantCulture);
@@ -236,7 +274,7 @@ public class IncidentStoryTests(BrowserHost host)
         await page.Locator("button[name=outcome]").First.ClickAsync();
         await BrowserHost.ArrivedAsync(page, url => url.EndsWith("/tasks", StringComparison.Ordinal));
         await Expect(page.Locator($"[data-task-id='{taskId}']")).ToHaveCountAsync(0);
-        await OpenLiveAsync(page, "/tasks");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-live", "connected");
     }
 
     /// <summary>Fills every field of the task's form the way its type asks (number, yes/no, date, text).</summary>
