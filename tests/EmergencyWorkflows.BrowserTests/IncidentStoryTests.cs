@@ -55,15 +55,17 @@ public class IncidentStoryTests(BrowserHost host, ITestOutputHelper output)
 
     private async Task RunAsync()
     {
-        var employee = Track(await host.SignedInPageAsync("employee", "zh-CN", phone: true));
-        var responder = Track(await host.SignedInPageAsync("responder", "zh-CN", phone: true));
-        var lead = Track(await host.SignedInPageAsync("lead", "zh-CN"));
+        // Three people sign in, each in their own browser, at the same time.
+        var signedIn = await Task.WhenAll(
+            host.SignedInPageAsync("employee", "zh-CN", phone: true),
+            host.SignedInPageAsync("responder", "zh-CN", phone: true),
+            host.SignedInPageAsync("lead", "zh-CN"));
+        var (employee, responder, lead) = (Track(signedIn[0]), Track(signedIn[1]), Track(signedIn[2]));
         var metrics = Track(await lead.Context.NewPageAsync());
 
         // Before anything happens: the lead watches the board and the metrics, the responder their task list.
-        await OpenLiveAsync(lead, "/lead");
-        await OpenLiveAsync(metrics, "/metrics");
-        await OpenLiveAsync(responder, "/tasks");
+        await Task.WhenAll(OpenLiveAsync(lead, "/lead"), OpenLiveAsync(metrics, "/metrics"), OpenLiveAsync(responder, "/tasks"));
+        Step("signed in, live pages open");
 
         // 1. The employee reports on a phone, in Chinese (事件发现与报告).
         var place = "二号楼 工资查询系统 " + Guid.NewGuid().ToString("N")[..6];
