@@ -2,9 +2,9 @@ using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Metrics;
 using EmergencyWorkflows.Emergency.Incidents;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Pages.Metrics;
