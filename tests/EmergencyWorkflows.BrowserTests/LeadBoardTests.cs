@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -27,7 +26,10 @@ public sealed class ShortSlaBrowserCollection : ICollectionFixture<ShortSlaBrows
     public const string Name = "Browser, short SLA";
 }
 
-/// <summary>The team lead in Chromium: the board shows a lapsed SLA as breached by itself; then grade, announce, review, close.</summary>
+/// <summary>
+/// The team lead in Chromium: the board shows a lapsed SLA as breached by itself, first and in words. (Grading,
+/// announcing, the review and closing are walked through in <see cref="IncidentStoryTests"/>.)
+/// </summary>
 [Collection(ShortSlaBrowserCollection.Name)]
 public class LeadBoardTests(ShortSlaBrowserHost fixture)
 {
@@ -35,7 +37,7 @@ public class LeadBoardTests(ShortSlaBrowserHost fixture)
     private readonly BrowserHost host = fixture.Host;
 
     [Fact]
-    public async Task LeadBoard_SlaLapses_ShownBreachedThenLeadGradesAnnouncesReviewsAndCloses()
+    public async Task LeadBoard_SlaLapses_ShownBreachedFirstThenLateOnceAcknowledged()
     {
         var page = await host.SignedInPageAsync("lead", "zh-CN");
         await page.GotoAsync("/lead");
@@ -51,52 +53,13 @@ public class LeadBoardTests(ShortSlaBrowserHost fixture)
         await BrowserHost.ScreenshotAsync(page, "lead-board-breached-zh-phone");
         await page.SetViewportSizeAsync(1280, 900);
 
+        // Acknowledged late: the board says the response came, but after the deadline.
         using (var ack = await host.Api.PostAsJsonAsync($"/api/incidents/{id}/acknowledge", new { }))
         {
             ack.EnsureSuccessStatusCode();
         }
 
-        await row.Locator($"a[href='/lead/incidents/{id}/assess']").ClickAsync();
-        await page.Locator("#grade-3").CheckAsync();
-        await page.Locator("#method-EmployeeFeedback").CheckAsync();
-        await page.Locator("#evidence").FillAsync("一名员工投诉排班，已当面沟通");
-        await page.Locator("#assess-submit").ClickAsync();
-        await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("三级（一般）");
-        await BrowserHost.ScreenshotAsync(page, "lead-assessed-zh");
-
-        await page.GotoAsync($"/lead/incidents/{id}/announce");
-        (await page.Locator("#message").InputValueAsync()).Should().Contain("投诉", "the category's message is prefilled");
-        await page.Locator("#channel-Email").CheckAsync();
-        await page.Locator("#announce-submit").ClickAsync();
-        await Assertions.Expect(page.Locator("#announcements")).ToContainTextAsync("投诉");
-        await BrowserHost.ScreenshotAsync(page, "lead-announced-zh");
-
-        await page.GotoAsync($"/lead/incidents/{id}/review");
-        // Assessed → Handling → Resolved by hand, unless the incident's workflow already moved it on.
-        var statusNames = new Dictionary<string, string> { ["Handling"] = "处理中", ["Resolved"] = "已解决" };
-        for (var step = 0; step < 3 && await page.Locator("#what-happened").CountAsync() == 0; step++)
-        {
-            var next = page.Locator("#move-Handling, #move-Resolved").First;
-            var to = await next.GetAttributeAsync("value");
-            await next.ClickAsync();
-            await Assertions.Expect(page.Locator("#incident-status")).ToHaveTextAsync(statusNames[to!]);
-        }
-
-        await page.Locator("#what-happened").FillAsync("员工对排班不满，到前台投诉。");
-        await page.Locator("#root-cause").FillAsync("排班规则未提前公示。");
-        await page.Locator("#lessons").FillAsync("排班变更提前一周公示。");
-        await page.Locator("#action-0-title").FillAsync("公示排班规则");
-        await page.Locator("#action-0-owner").SelectOptionAsync("m-responder");
-        await page.Locator("#action-0-due").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.Locator("#review-submit").ClickAsync();
-        await Assertions.Expect(page.Locator("#review")).ToContainTextAsync("排班规则未提前公示。");
-
-        await page.Locator("#move-Closed").ClickAsync();
-        await Assertions.Expect(page.Locator("#incident-status")).ToHaveTextAsync("已结束");
-        await BrowserHost.ScreenshotAsync(page, "lead-reviewed-closed-zh");
-
-        await page.GotoAsync("/lead");
-        (await page.Locator($"tr[data-incident='{id}']").CountAsync()).Should().Be(0, "a closed incident leaves the board");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-sla-state", "Late", Wait);
         await page.Context.CloseAsync();
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using EmergencyWorkflows.Api.Errors;
+using EmergencyWorkflows.Api.Feedback;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence;
 using EmergencyWorkflows.Persistence.Incidents;
@@ -119,6 +120,9 @@ internal static class IncidentReportEndpoints
         var attachments = await db.IncidentAttachments.AsNoTracking().Where(a => a.IncidentId == r.Id)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToListAsync(cancellationToken);
         var approvals = await db.IncidentApprovals.AsNoTracking().Where(a => a.IncidentId == r.Id).OrderBy(a => a.RequestedAt).ToListAsync(cancellationToken);
+        // Everyone who may read an incident (its reporter, the responders on it, the team) reads how the handling was
+        // received: the reporter's own feedback, or the team's lesson from it.
+        var feedback = await db.EmployeeFeedback.AsNoTracking().Where(f => f.IncidentId == r.Id).ToListAsync(cancellationToken);
         var instance = await IncidentInstances.CurrentAsync(instances, r.Id, cancellationToken);
         return new IncidentView(
             r.Id,
@@ -140,6 +144,7 @@ internal static class IncidentReportEndpoints
             instance is null ? null : SlaView.Of(instance),
             attachments,
             approvals.Select(ApprovalView.Of).ToList(),
-            timeline.Select(TimelineView.Of).ToList());
+            timeline.Select(TimelineView.Of).ToList(),
+            feedback.OrderBy(f => f.CreatedAt).Select(FeedbackView.Of).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EmergencyWorkflows.Api.Feedback;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence.Incidents;
 
@@ -61,7 +62,8 @@ internal sealed record IncidentView(
     SlaView? Sla,
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<ApprovalView> Approvals,
-    IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<FeedbackView> Feedback);
 
 internal sealed record SuggestionView(int Grade, IReadOnlyList<string> Reasons);
 

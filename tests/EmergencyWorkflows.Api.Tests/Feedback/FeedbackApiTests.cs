@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using EmergencyWorkflows.Api.Tests.Incidents;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,35 @@ public class FeedbackApiTests(SharedHost host)
         Incidents.IncidentHost.Timeline(incident).Should().Contain(t => t.Kind == "Feedback" && t.Summary.Contains("4/5") && t.Actor == "employee");
         var stored = await FeedbackSteps.ReadDbAsync(host.Factory, db => db.EmployeeFeedback.SingleAsync(f => f.IncidentId == id));
         stored.Satisfaction.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task IncidentDetail_FeedbackGiven_InTheViewForTheReporterAndTheLeadNotForOthers()
+    {
+        var id = await FeedbackSteps.ReportAsAsync(host.Factory, "employee", FeedbackSteps.UniquePlace("Reception"));
+        await FeedbackSteps.ResolveAsync(host.Factory, id);
+        using var employee = host.Factory.CreateClientAs("employee");
+        using var lead = host.Factory.CreateClientAs("lead");
+        using var other = host.Factory.CreateClientAs("employee2");
+        var before = await IncidentHost.GetAsync(lead, id);
+
+        using var given = await employee.PostAsJsonAsync($"/api/incidents/{id}/feedback", new { satisfaction = 3, comments = "Slow at first, fine later." });
+        var byLead = await IncidentHost.GetAsync(lead, id);
+        var byReporter = await IncidentHost.GetAsync(employee, id);
+        using var byOther = await other.GetAsync($"/api/incidents/{id}");
+
+        given.StatusCode.Should().Be(HttpStatusCode.Created);
+        before["feedback"]!.AsArray().Should().BeEmpty("nothing was given yet");
+        foreach (var view in new[] { byLead, byReporter })
+        {
+            var feedback = view["feedback"]!.AsArray().Should().ContainSingle().Subject!;
+            ((int)feedback["satisfaction"]!).Should().Be(3);
+            ((string)feedback["comments"]!).Should().Be("Slow at first, fine later.");
+            ((string)feedback["givenBy"]!).Should().Be("employee");
+        }
+
+        var problem = await byOther.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        problem.ToJsonString().Should().NotContain("Slow at first", "someone who may not read the incident learns nothing of it");
     }
 
     [Fact]

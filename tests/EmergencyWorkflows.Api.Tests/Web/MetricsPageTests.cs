@@ -114,6 +114,32 @@ public class MetricsPageTests(MetricsHost host)
         page.QuerySelector("svg#ack-grade text.target-label")!.TextContent.Should().Be("目标 5 分钟");
     }
 
+    [Fact]
+    public async Task MetricsPage_Filtered_ChartsAreALiveRegionWhoseFragmentKeepsTheFilter()
+    {
+        using var browser = await PageClient.SignedInAsync(host.Factory, "lead");
+
+        var (_, html) = await browser.GetPageAsync("/metrics?days=7&grade=2");
+
+        var page = new HtmlParser().ParseDocument(html);
+        var region = page.QuerySelector("#metrics-live[data-live-src]")!;
+        region.GetAttribute("aria-live").Should().Be("polite");
+        region.QuerySelector("svg#ack-grade").Should().NotBeNull("the charts are inside the region site.js refreshes");
+        page.QuerySelector("script[src^='/js/metrics.js']").Should().NotBeNull("open data tables stay open across refreshes");
+        var source = region.GetAttribute("data-live-src")!;
+        source.Should().Be("/metrics?handler=Fragment&days=7&grade=2");
+
+        var (status, fragmentHtml) = await browser.GetPageAsync(source);
+
+        status.Should().Be(HttpStatusCode.OK);
+        var fragment = new HtmlParser().ParseDocument(fragmentHtml);
+        fragment.QuerySelector("html > head > title").Should().BeNull("the fragment is the charts alone, without the layout");
+        fragment.QuerySelector("form.metrics-filter").Should().BeNull();
+        fragment.QuerySelector("#total-reported")!.TextContent.Should().Be("1", "the fragment applies the page's filter (Level 2 only)");
+        fragment.QuerySelector("#compliance-table")!.QuerySelectorAll("tbody tr").Should().HaveCount(7);
+        fragment.QuerySelector("svg#ack-grade circle.dot title")!.TextContent.Should().StartWith(host.Acknowledged);
+    }
+
     [Theory]
     [InlineData("responder")]
     [InlineData("employee")]

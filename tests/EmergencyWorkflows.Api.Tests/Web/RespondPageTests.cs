@@ -442,6 +442,38 @@ public class RespondPageTests(SharedHost host)
     }
 
     [Fact]
+    public async Task IncidentPage_FeedbackGiven_TeamSeesScoreAndCommentsAsText()
+    {
+        using var employee = host.Factory.CreateClientAs("employee");
+        var id = (string)(await IncidentHost.ReportAsync(employee, IncidentHost.Report("complaint-dispute")))["id"]!;
+        await SetStatusAsync(id, "Resolved");
+        await MakeParticipantAsync(id, "m-responder", "Notified");
+        using var lead = await PageClient.SignedInAsync(host.Factory, "lead", "zh-CN");
+        var (_, beforeHtml) = await lead.GetPageAsync($"/incidents/{id}");
+
+        using (var given = await employee.PostAsJsonAsync($"/api/incidents/{id}/feedback", new { satisfaction = 2, comments = "<b>Too slow</b> at the gate." }))
+        {
+            given.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var (_, leadHtml) = await lead.GetPageAsync($"/incidents/{id}?handler=Fragment");
+        using var responder = await PageClient.SignedInAsync(host.Factory, "responder");
+        var (status, responderHtml) = await responder.GetPageAsync($"/incidents/{id}");
+
+        var before = new HtmlParser().ParseDocument(beforeHtml);
+        before.QuerySelector("#feedback-none")!.TextContent.Should().Be("员工尚未反馈。");
+        before.QuerySelectorAll("#feedback [data-satisfaction]").Should().BeEmpty();
+        var live = new HtmlParser().ParseDocument(leadHtml).QuerySelector("#feedback [data-satisfaction]")!;
+        live.GetAttribute("data-satisfaction").Should().Be("2", "the live region carries it, so an open page shows it by itself");
+        live.QuerySelector(".feedback-score")!.TextContent.Should().Be("满意度 2/5");
+        status.Should().Be(HttpStatusCode.OK);
+        var item = new HtmlParser().ParseDocument(responderHtml).QuerySelector("#feedback [data-satisfaction]")!;
+        item.QuerySelector(".feedback-score")!.TextContent.Should().Be("Satisfaction 2/5");
+        item.QuerySelector(".feedback-comments")!.TextContent.Should().Be("<b>Too slow</b> at the gate.", "comments are text, never markup");
+        item.QuerySelector(".feedback-comments b").Should().BeNull();
+    }
+
+    [Fact]
     public async Task IncidentPage_Lead_SeesTheTasksAndLinksToTheLeadActions()
     {
         var id = await IncidentWithTasksAsync("service-interruption");

@@ -4,6 +4,7 @@ using EmergencyWorkflows.Emergency.Incidents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Pages.Metrics;
@@ -34,7 +35,27 @@ internal sealed class MetricsModel(MetricsQuery metrics, IStringLocalizer<Metric
 
     public MetricsCharts Charts { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The live region's source: the charts alone, for the same filter (site.js fetches it on every change /live reports,
+    /// so a new report, an acknowledgement or a close shows without reloading the page).
+    /// </summary>
+    public string FragmentUrl => QueryHelpers.AddQueryString("/metrics", new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["handler"] = "Fragment",
+        ["days"] = Days,
+        ["category"] = Category,
+        ["grade"] = Grade,
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetFragmentAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Partial("_MetricsCharts", this);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(Days))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Feedback;
 using EmergencyWorkflows.Api.Incidents;
 using EmergencyWorkflows.Api.Release;
 using EmergencyWorkflows.Api.Tasks;
@@ -25,8 +26,6 @@ namespace EmergencyWorkflows.Api.Pages.Respond;
 internal sealed class IncidentModel(IDbContextFactory<WorkflowsDbContext> contexts, IWorkflowInstanceStore instances,
     IncidentResponder responder) : PageModel
 {
-    private static readonly string[] Handled = ["Resolved", "Reviewed", "Closed"];
-
     [FromRoute]
     public string Id { get; set; } = string.Empty;
 
@@ -49,7 +48,10 @@ internal sealed class IncidentModel(IDbContextFactory<WorkflowsDbContext> contex
 
     public bool IsReporter => Incident is not null && Incident.ReportedBy == User.UserNameOf();
 
-    public bool MayGiveFeedback => IsReporter && Handled.Contains(Incident!.Status, StringComparer.Ordinal);
+    public bool MayGiveFeedback => IsReporter && Handled;
+
+    /// <summary>Handled (Resolved, Reviewed, Closed): the reporter's feedback is open.</summary>
+    public bool Handled => Incident is not null && FeedbackEndpoints.IsHandled(Incident.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : Missing();
