@@ -44,8 +44,23 @@ internal static partial class TimelineFormat
             return summary;
         }
 
+        // A task line names the task by its Chinese title for Chinese readers when the task has one.
+        var chinese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
         return Placeholder().Replace(template.Value, m =>
-            args is not null && args.TryGetValue(m.Groups[1].Value, out var value) ? Arg(lines, common, m.Groups[1].Value, value) : m.Value);
+        {
+            var name = m.Groups[1].Value;
+            if (args is null)
+            {
+                return m.Value;
+            }
+
+            if (name == "title" && chinese && args.TryGetValue("titleZh", out var zh) && !string.IsNullOrWhiteSpace(zh))
+            {
+                return zh;
+            }
+
+            return args.TryGetValue(name, out var value) ? Arg(lines, common, name, value) : m.Value;
+        });
     }
 
     private static string Arg(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, string name, string? value)

@@ -16,7 +16,8 @@ internal sealed class TaskOverdueTimelineHandler(IncidentLedger ledger) : IOutbo
     {
         ArgumentNullException.ThrowIfNull(message);
         var due = message.Payload["due"]?.GetValue<DateTimeOffset>();
-        var line = TimelineMessages.TaskOverdue((string?)message.Payload["title"], due, (string?)message.Payload["assignee"], (int?)message.Payload["notified"] ?? 0);
+        var line = TimelineMessages.TaskOverdue((string?)message.Payload["title"], due, (string?)message.Payload["assignee"], (int?)message.Payload["notified"] ?? 0)
+            .WithTitleZh((string?)message.Payload["titleZh"]);
         var recipients = (message.Payload["recipients"]?.AsArray() ?? []).Select(r => (string?)r).OfType<string>().ToList();
         return ledger.RecordSystemAsync(message.InstanceId, TimelineKind.Task, line, $"task {(string?)message.Payload["taskId"]}", message.Id, recipients,
             cancellationToken);

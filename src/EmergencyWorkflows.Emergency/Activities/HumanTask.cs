@@ -246,8 +246,8 @@ public sealed class HumanTask(
     {
         var sequence = ((int?)task["timelineEntries"] ?? 0) + 1;
         task["timelineEntries"] = sequence;
-        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task, message,
-            detail, participants);
+        TimelineOutbox.Add(context, string.Create(CultureInfo.InvariantCulture, $"{task["taskId"]}/{sequence}"), actor, TimelineKind.Task,
+            message.WithTitleZh((string?)task["titleZh"]), detail, participants);
     }
 
     /// <summary>The assignee as a participant when it names a person (a member id or a user name), nobody for a role.</summary>
@@ -310,7 +310,7 @@ public sealed class HumanTask(
         RemovePending(context, BookmarkNames.RunTask, b => b.Key == taskId);
         Wait(context, task);
         TimelineOutbox.Add(context, $"task-regrade/{taskId}/{context.NewId()}", IncidentRecord.WorkflowActor, TimelineKind.Task,
-            TimelineMessages.TaskRegraded((string)task["title"]!, previous, now, oldDue, newDue), detail);
+            TimelineMessages.TaskRegraded((string)task["title"]!, previous, now, oldDue, newDue).WithTitleZh((string?)task["titleZh"]), detail);
         logger.LogInformation("Task {TaskId} of instance {InstanceId} regraded to Level {Grade}", taskId, context.Instance.Id, now);
     }
 
@@ -417,6 +417,7 @@ public sealed class HumanTask(
         {
             ["taskId"] = taskId,
             ["title"] = task["title"]?.DeepClone(),
+            ["titleZh"] = task["titleZh"]?.DeepClone(),
             ["assignee"] = assignee,
             ["due"] = task["due"]?.DeepClone(),
             ["notified"] = sent,

@@ -34,5 +34,11 @@ public sealed record TimelineMessage(string Key, IReadOnlyDictionary<string, str
         }
     }
 
+    /// <summary>The same line with the Chinese title of its task (argument <c>titleZh</c>), which Chinese pages write
+    /// instead of <c>title</c>; unchanged when there is none.</summary>
+    public TimelineMessage WithTitleZh(string? titleZh) => string.IsNullOrWhiteSpace(titleZh)
+        ? this
+        : this with { Args = new Dictionary<string, string?>(Args, StringComparer.Ordinal) { ["titleZh"] = titleZh.Trim() } };
+
     internal static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,13 @@ public class PageLanguageTests(SharedHost host)
             .And.Contain("Assessed as Level 3 (general) by on-site inspection")
             .And.Contain(" completed by ");
         en.Should().NotContainAny("通过网页报告", "确认接报", "评估为", "已完成任务");
+
+        // Task lines name the task by the title the reader's language has (the plan's Chinese wording on Chinese pages).
+        var title = (string)tasks[0]["title"]!;
+        var titleZh = (string?)tasks[0]["titleZh"];
+        titleZh.Should().NotBeNullOrWhiteSpace("every task of the repository's plans has a Chinese title");
+        zh.Should().Contain(titleZh).And.NotContain(title);
+        en.Should().Contain(title).And.NotContain(titleZh);
     }
 
     [Fact]
