@@ -318,10 +318,7 @@ public sealed class HumanTask(
 
     private static Dictionary<string, TimeSpan> DueByGrade(JsonNode? node)
     {
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
+        node = JsonInput.Structured(node);
 
         var map = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         if (node is null)

@@ -18,10 +18,7 @@ public static class TaskForm
 
     public static IReadOnlyList<TaskFormField> Parse(JsonNode? node)
     {
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
+        node = JsonInput.Structured(node);
 
         if (node is null)
         {

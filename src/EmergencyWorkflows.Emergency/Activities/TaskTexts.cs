@@ -44,10 +44,7 @@ public static class TaskTexts
     public static IReadOnlyDictionary<string, TaskOutcomeLabel> ParseOutcomeLabels(JsonNode? node, IReadOnlyCollection<string> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        if (node is JsonValue value && value.TryGetValue<string>(out var json))
-        {
-            node = string.IsNullOrWhiteSpace(json) ? null : JsonNode.Parse(json);
-        }
+        node = JsonInput.Structured(node);
 
         var labels = new Dictionary<string, TaskOutcomeLabel>(StringComparer.Ordinal);
         if (node is null)
