@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Incidents;
+using EmergencyWorkflows.Api.Web;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence.Incidents;
 using Microsoft.Extensions.Localization;
@@ -11,28 +12,30 @@ namespace EmergencyWorkflows.Api.Pages;
 /// <summary>
 /// Writes a timeline line in the page's language: the line's key picks the sentence from <see cref="TimelineLines"/>,
 /// each named argument is written by what its name says (see <see cref="TimelineMessage"/>): statuses, grades,
-/// categories, channels, methods and roles by their page texts, instants in the page's time format. A line without a
+/// categories, channels, methods and roles by their page texts, instants (<c>*Due</c>, <c>due</c>) in the page's time
+/// format in the display zone (<see cref="DisplayTime"/>) with its offset. A line without a
 /// key (written before keys existed) or with a key the resources do not know shows its stored English summary.
 /// </summary>
 internal static partial class TimelineFormat
 {
-    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, TimelineView entry)
+    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, DisplayTime display, TimelineView entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Line(lines, common, entry.MessageKey, entry.Args, entry.Summary);
+        return Line(lines, common, display, entry.MessageKey, entry.Args, entry.Summary);
     }
 
-    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, IncidentTimelineRecord entry)
+    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, DisplayTime display, IncidentTimelineRecord entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Line(lines, common, entry.MessageKey, entry.MessageKey is null ? null : TimelineMessage.ParseArgs(entry.MessageArgs), entry.Summary);
+        return Line(lines, common, display, entry.MessageKey, entry.MessageKey is null ? null : TimelineMessage.ParseArgs(entry.MessageArgs), entry.Summary);
     }
 
-    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common,
+    public static string Line(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, DisplayTime display,
         string? key, IReadOnlyDictionary<string, string?>? args, string summary)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(common);
+        ArgumentNullException.ThrowIfNull(display);
         if (key is null)
         {
             return summary;
@@ -59,11 +62,11 @@ internal static partial class TimelineFormat
                 return zh;
             }
 
-            return args.TryGetValue(name, out var value) ? Arg(lines, common, name, value) : m.Value;
+            return args.TryGetValue(name, out var value) ? Arg(lines, common, display, name, value) : m.Value;
         });
     }
 
-    private static string Arg(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, string name, string? value)
+    private static string Arg(IStringLocalizer<TimelineLines> lines, IStringLocalizer<CommonText> common, DisplayTime display, string name, string? value)
     {
         if (name.EndsWith("Grade", StringComparison.Ordinal) || name == "grade")
         {
@@ -83,7 +86,8 @@ internal static partial class TimelineFormat
         if (name.EndsWith("Due", StringComparison.Ordinal) || name == "due")
         {
             return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                ? at.ToUniversalTime().ToString(lines["Format.Time"], CultureInfo.InvariantCulture)
+                ? string.Format(CultureInfo.InvariantCulture, lines["Format.TimeInZone"],
+                    TimeZoneInfo.ConvertTime(at, display.Zone).ToString(lines["Format.Time"], CultureInfo.InvariantCulture), display.ZoneLabel(at))
                 : value;
         }
 

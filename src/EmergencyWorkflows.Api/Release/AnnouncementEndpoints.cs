@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using EmergencyWorkflows.Api.Auth;
 using EmergencyWorkflows.Api.Errors;
@@ -63,12 +64,13 @@ internal static class AnnouncementEndpoints
     {
         if (!IncidentAccess.MayAssess(user))
         {
-            return Problems.Result(StatusCodes.Status403Forbidden, "Only a team lead, a department head or an admin publishes announcements.");
+            return Problems.Coded(StatusCodes.Status403Forbidden, "Only a team lead, a department head or an admin publishes announcements.", "Announce.Forbidden");
         }
 
         if (string.IsNullOrWhiteSpace(body?.Message) || body.Message.Length > MaxMessageLength)
         {
-            return Problems.BadRequest($"'message' is required and at most {MaxMessageLength} characters.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'message' is required and at most {MaxMessageLength} characters.", "Announce.Message",
+                MaxMessageLength.ToString(CultureInfo.InvariantCulture));
         }
 
         var channels = new List<AnnouncementChannel>();
@@ -76,7 +78,7 @@ internal static class AnnouncementEndpoints
         {
             if (!Enum.TryParse<AnnouncementChannel>(name, ignoreCase: true, out var channel) || !Enum.IsDefined(channel))
             {
-                return Problems.BadRequest($"Unknown channel '{name}'; use " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".");
+                return Problems.Coded(StatusCodes.Status400BadRequest, $"Unknown channel '{name}'; use " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".", "Announce.Channel");
             }
 
             channels.Add(channel);
@@ -84,42 +86,43 @@ internal static class AnnouncementEndpoints
 
         if (channels.Count == 0)
         {
-            return Problems.BadRequest("'channels' needs at least one of: " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".");
+            return Problems.Coded(StatusCodes.Status400BadRequest, "'channels' needs at least one of: " + string.Join(", ", Enum.GetNames<AnnouncementChannel>()) + ".", "Announce.Channel");
         }
 
         var language = string.IsNullOrWhiteSpace(body.Language) ? "zh" : body.Language.Trim().ToLowerInvariant();
         if (!AnnouncementTemplates.Languages.Contains(language))
         {
-            return Problems.BadRequest("'language' must be zh or en.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, "'language' must be zh or en.", "Announce.Language");
         }
 
         var kind = string.IsNullOrWhiteSpace(body.Kind) ? "Announcement" : body.Kind.Trim();
         if (kind is not ("Announcement" or "ProgressUpdate"))
         {
-            return Problems.BadRequest("'kind' must be Announcement or ProgressUpdate.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, "'kind' must be Announcement or ProgressUpdate.", "Announce.Kind");
         }
 
         var recipients = (body.Recipients ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (recipients.Count > MaxRecipients || recipients.Any(r => r.Length > 200))
         {
-            return Problems.BadRequest($"'recipients' holds at most {MaxRecipients} member ids of at most 200 characters.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'recipients' holds at most {MaxRecipients} member ids of at most 200 characters.", "Announce.Recipients",
+                MaxRecipients.ToString(CultureInfo.InvariantCulture));
         }
 
         if (body.TitleTemplate is { Length: > MaxTemplateLength } || body.BodyTemplate is { Length: > MaxTemplateLength })
         {
-            return Problems.BadRequest($"'titleTemplate' and 'bodyTemplate' are at most {MaxTemplateLength} characters.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'titleTemplate' and 'bodyTemplate' are at most {MaxTemplateLength} characters.", "Announce.Template");
         }
 
         LiquidTemplate? titleOverride = null;
         LiquidTemplate? bodyOverride = null;
         if (body.TitleTemplate is { } titleText && AnnouncementTemplates.WhyInvalid(titleText, out titleOverride) is { } titleError)
         {
-            return Problems.BadRequest($"'titleTemplate' is not a valid Liquid template: {titleError}");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'titleTemplate' is not a valid Liquid template: {titleError}", "Announce.Template");
         }
 
         if (body.BodyTemplate is { } bodyText && AnnouncementTemplates.WhyInvalid(bodyText, out bodyOverride) is { } bodyError)
         {
-            return Problems.BadRequest($"'bodyTemplate' is not a valid Liquid template: {bodyError}");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'bodyTemplate' is not a valid Liquid template: {bodyError}", "Announce.Template");
         }
 
         var actor = user.UserNameOf() ?? "unknown";

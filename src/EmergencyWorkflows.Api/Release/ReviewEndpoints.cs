@@ -54,23 +54,25 @@ internal static class ReviewEndpoints
     {
         if (body is null)
         {
-            return Problems.BadRequest("A review body is required: whatHappened, rootCause, lessons and actions.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, "A review body is required: whatHappened, rootCause, lessons and actions.", "Review.Incomplete");
         }
 
         if (new[] { body.WhatHappened, body.RootCause, body.Lessons }.Any(t => t is { Length: > MaxTextLength }))
         {
-            return Problems.BadRequest($"'whatHappened', 'rootCause' and 'lessons' are limited to {MaxTextLength} characters.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"'whatHappened', 'rootCause' and 'lessons' are limited to {MaxTextLength} characters.", "Review.TextTooLong",
+                MaxTextLength.ToString(CultureInfo.InvariantCulture));
         }
 
         var requested = body.Actions ?? [];
         if (requested.Length > MaxActions || requested.Any(a => a is null || a.Title is { Length: > 400 } || a.OwnerId is { Length: > 200 }))
         {
-            return Problems.BadRequest($"At most {MaxActions} improvement actions, each with a title (≤ 400 characters), an owner member id and a due time.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, $"At most {MaxActions} improvement actions, each with a title (≤ 400 characters), an owner member id and a due time.",
+                "Review.Actions", MaxActions.ToString(CultureInfo.InvariantCulture));
         }
 
         if (requested.Any(a => a.DueAt is null))
         {
-            return Problems.BadRequest("Every improvement action needs 'dueAt'.");
+            return Problems.Coded(StatusCodes.Status400BadRequest, "Every improvement action needs 'dueAt'.", "Review.ActionDue");
         }
 
         var actor = user.UserNameOf() ?? "unknown";
@@ -81,7 +83,7 @@ internal static class ReviewEndpoints
             actions, actor, now);
         if (review.WhyIncomplete() is { } incomplete)
         {
-            return Problems.BadRequest(incomplete);
+            return Problems.Coded(StatusCodes.Status400BadRequest, incomplete, "Review.Incomplete");
         }
 
         try
@@ -96,13 +98,13 @@ internal static class ReviewEndpoints
 
                 if (await db.IncidentReviews.AnyAsync(r => r.IncidentId == id, ct))
                 {
-                    return Problems.Conflict($"Incident '{id}' already has a review.");
+                    return Problems.Coded(StatusCodes.Status409Conflict, $"Incident '{id}' already has a review.", "Review.AlreadyWritten");
                 }
 
                 var from = Enum.Parse<IncidentStatus>(incident.Status);
                 if (IncidentLifecycle.WhyNot(from, IncidentStatus.Reviewed, (IncidentGrade?)incident.Grade) is { } why)
                 {
-                    return Problems.Conflict($"The review is recorded on a resolved incident. {why}");
+                    return Problems.Coded(StatusCodes.Status409Conflict, $"The review is recorded on a resolved incident. {why}", "Review.NotResolved");
                 }
 
                 var record = new ReviewRecord
@@ -146,7 +148,7 @@ internal static class ReviewEndpoints
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict($"Incident '{id}' was changed by someone else meanwhile; read it again and retry.");
+            return Problems.Coded(StatusCodes.Status409Conflict, $"Incident '{id}' was changed by someone else meanwhile; read it again and retry.", "ChangedMeanwhile");
         }
     }
 
@@ -162,12 +164,12 @@ internal static class ReviewEndpoints
             var owns = action is not null && identities.Contains(action.OwnerId);
             if (action is null || !(visible || owns))
             {
-                return Problems.NotFound($"Incident '{id}' has no improvement action '{actionId}'.");
+                return Problems.Coded(StatusCodes.Status404NotFound, $"Incident '{id}' has no improvement action '{actionId}'.", "Action.NotFound");
             }
 
             if (!owns && !IncidentAccess.MayAssess(user))
             {
-                return Problems.Result(StatusCodes.Status403Forbidden, "Only the action's owner or a team lead marks an improvement action done.");
+                return Problems.Coded(StatusCodes.Status403Forbidden, "Only the action's owner or a team lead marks an improvement action done.", "Action.NotOwner");
             }
 
             if (action.DoneAt is not null)

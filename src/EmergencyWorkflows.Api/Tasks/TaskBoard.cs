@@ -64,12 +64,12 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         var me = Me(user);
         if ((string?)task["claimedBy"] is { } holder && holder != me)
         {
-            return TaskOutcome.Conflict($"Task '{taskId}' is already claimed by {holder}.");
+            return TaskOutcome.Conflict($"Task '{taskId}' is already claimed by {holder}.", "Task.AlreadyClaimed", holder);
         }
 
         if (IsDeactivated(me) || (user.MemberIdOf() is { } myMember && IsDeactivated(myMember)))
         {
-            return TaskOutcome.Conflict($"Team member '{me}' is deactivated and cannot take tasks; a team lead may reactivate them.");
+            return TaskOutcome.Conflict($"Team member '{me}' is deactivated and cannot take tasks; a team lead may reactivate them.", "Task.YouAreDeactivated");
         }
 
         return await ResumeAsync(taskId, new JsonObject { ["action"] = HumanTask.ClaimAction, ["by"] = me }, user, cancellationToken);
@@ -84,28 +84,29 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
 
         if (string.IsNullOrWhiteSpace(body?.To))
         {
-            return TaskOutcome.BadRequest("'to' (a member id or a role) is required.");
+            return TaskOutcome.BadRequest("'to' (a member id or a role) is required.", "Task.ToRequired");
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReasonLength)
         {
-            return TaskOutcome.BadRequest($"'reason' is required (at most {MaxReasonLength} characters).");
+            return TaskOutcome.BadRequest($"'reason' is required (at most {MaxReasonLength} characters).", "Task.ReasonRequired",
+                MaxReasonLength.ToString(CultureInfo.InvariantCulture));
         }
 
         var to = body.To.Trim();
         if (!IsKnownPerson(to) && AuthRoles.Normalize(to) is null)
         {
-            return TaskOutcome.BadRequest($"'to' must be a person (member id or user name) or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.");
+            return TaskOutcome.BadRequest($"'to' must be a person (member id or user name) or one of the roles {string.Join(", ", AuthRoles.All)}; '{to}' is neither.", "Task.UnknownAssignee", to);
         }
 
         if (IsDeactivated(to))
         {
-            return TaskOutcome.Conflict($"'{to}' is a deactivated team member and cannot be assigned tasks; choose someone active or reactivate them first.");
+            return TaskOutcome.Conflict($"'{to}' is a deactivated team member and cannot be assigned tasks; choose someone active or reactivate them first.", "Task.AssigneeDeactivated", to);
         }
 
         if ((string?)task["claimedBy"] is { } holder && holder != Me(user) && !IncidentAccess.SeesAll(user))
         {
-            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or a team lead may reassign it.");
+            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or a team lead may reassign it.", "Task.ClaimedByOther", holder);
         }
 
         return await ResumeAsync(taskId,
@@ -123,20 +124,20 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         var me = Me(user);
         if ((string?)task["claimedBy"] is { } holder && holder != me)
         {
-            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they may complete it (or reassign it first).");
+            return TaskOutcome.Forbidden($"Task '{taskId}' is claimed by {holder}; only they may complete it (or reassign it first).", "Task.ClaimedByOther", holder);
         }
 
         var outcomes = task["outcomes"]!.AsArray().Select(o => (string)o!).ToList();
         var outcome = string.IsNullOrWhiteSpace(body?.Outcome) ? outcomes[0] : body.Outcome.Trim();
         if (!outcomes.Contains(outcome, StringComparer.Ordinal))
         {
-            return TaskOutcome.BadRequest($"'outcome' must be one of: {string.Join(", ", outcomes)}.");
+            return TaskOutcome.BadRequest($"'outcome' must be one of: {string.Join(", ", outcomes)}.", "Task.UnknownOutcome");
         }
 
         var errors = TaskForm.Validate(TaskForm.Parse(task["formFields"]), body?.Form);
         if (errors.Count > 0)
         {
-            return TaskOutcome.BadRequest("The form is not valid: " + string.Join(" ", errors));
+            return TaskOutcome.BadRequest("The form is not valid: " + string.Join(" ", errors), "Task.FormInvalid");
         }
 
         var input = new JsonObject
@@ -156,7 +157,7 @@ internal sealed class TaskBoard(IBookmarkStore bookmarks, IWorkflowInstanceStore
         var result = await runtime.CompleteTaskAsync(taskId, action, cancellationToken);
         if (result.Status != ResumeStatus.Resumed)
         {
-            return result.Status == ResumeStatus.NotFound ? TaskOutcome.NotFound(taskId) : TaskOutcome.Conflict($"Task '{taskId}' changed meanwhile; reload it.");
+            return result.Status == ResumeStatus.NotFound ? TaskOutcome.NotFound(taskId) : TaskOutcome.Conflict($"Task '{taskId}' changed meanwhile; reload it.", "Task.ChangedMeanwhile");
         }
 
         return TaskOutcome.Ok(result);
@@ -247,15 +248,18 @@ internal enum TaskOutcomeKind
     Conflict,
 }
 
-internal sealed record TaskOutcome(TaskOutcomeKind Kind, string? Message, ResumeResult? Result)
+/// <param name="Code">A stable code of a refusal's <paramref name="Message"/> (English), for pages to say it in their
+/// reader's language (resource key <c>ApiError.</c> + the code, <paramref name="Args"/> filling {0}, {1}…); null when
+/// the message has none.</param>
+internal sealed record TaskOutcome(TaskOutcomeKind Kind, string? Message, ResumeResult? Result, string? Code = null, IReadOnlyList<string>? Args = null)
 {
     public static TaskOutcome Ok(ResumeResult result) => new(TaskOutcomeKind.Ok, null, result);
 
-    public static TaskOutcome BadRequest(string message) => new(TaskOutcomeKind.BadRequest, message, null);
+    public static TaskOutcome BadRequest(string message, string? code = null, params string[] args) => new(TaskOutcomeKind.BadRequest, message, null, code, args);
 
-    public static TaskOutcome Forbidden(string message) => new(TaskOutcomeKind.Forbidden, message, null);
+    public static TaskOutcome Forbidden(string message, string? code = null, params string[] args) => new(TaskOutcomeKind.Forbidden, message, null, code, args);
 
-    public static TaskOutcome Conflict(string message) => new(TaskOutcomeKind.Conflict, message, null);
+    public static TaskOutcome Conflict(string message, string? code = null, params string[] args) => new(TaskOutcomeKind.Conflict, message, null, code, args);
 
     public static TaskOutcome NotFound(string taskId) => new(TaskOutcomeKind.NotFound, $"No open task '{taskId}' for you.", null);
 }

@@ -334,6 +334,54 @@ public class LeadPageTests(LeadPageHost host)
         review.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("en-US", false)]
+    public async Task LeadForms_ApiRefusals_SaidInTheReaderLanguage(string language, bool chinese)
+    {
+        var id = await ReleaseSteps.HandlingAsync(host.Lead, grade: 3);
+        using var lead = await PageClient.SignedInAsync(host.Factory, "lead", language);
+        var url = $"/lead/incidents/{id}/review";
+
+        using var tooLong = await lead.PostFormAsync($"/lead/incidents/{id}/announce", new Dictionary<string, string>
+        {
+            ["Language"] = "zh",
+            ["Kind"] = "Announcement",
+            ["Channels"] = "BulletinBoard",
+            ["Message"] = new string('x', 4001),
+        });
+        using var notResolved = await lead.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["WhatHappened"] = "Mail was down.",
+            ["RootCause"] = "A certificate.",
+            ["Lessons"] = "Watch expiry.",
+        }, formPage: $"/lead/incidents/{id}/assess");
+        using var noAction = await lead.PostFormAsync("/lead/actions?handler=Done",
+            new Dictionary<string, string> { ["IncidentId"] = id, ["ActionId"] = "no-such-action" }, formPage: "/lead/actions");
+        using var feed = await host.Lead.GetAsync(new Uri($"/api/incidents/{id}/announcements", UriKind.Relative));
+
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        notResolved.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        noAction.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var announceProblem = Parser.ParseDocument(await tooLong.Content.ReadAsStringAsync()).QuerySelector("#api-problem")!.TextContent;
+        var reviewProblem = Parser.ParseDocument(await notResolved.Content.ReadAsStringAsync()).QuerySelector("#api-problem")!.TextContent;
+        var actionProblem = Parser.ParseDocument(await noAction.Content.ReadAsStringAsync()).QuerySelector("#api-problem")!.TextContent;
+        if (chinese)
+        {
+            announceProblem.Should().Be("请填写公告内容；最多4000个字符。");
+            reviewProblem.Should().Be("事件解决后才能记录复盘；请先将事件转为“已解决”。");
+            actionProblem.Should().Be("该事件没有（或已不再有）此改进措施。");
+        }
+        else
+        {
+            announceProblem.Should().Be("Write the message; at most 4000 characters.");
+            reviewProblem.Should().Be("The review is recorded once the incident is resolved; move it to Resolved first.");
+            actionProblem.Should().Be("This improvement action does not exist on this incident (any more).");
+        }
+
+        (await feed.Content.ReadAsStringAsync()).Should().Be("[]", "nothing was published");
+    }
+
     [Fact]
     public async Task Review_FormWithoutAntiforgeryToken_RefusedAndStatusUnchanged()
     {

@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
+using EmergencyWorkflows.Api.Pages;
 using EmergencyWorkflows.Api.Tests.Incidents;
 using EmergencyWorkflows.Api.Tests.Infrastructure;
 using EmergencyWorkflows.Api.Tests.Tasks;
+using EmergencyWorkflows.Api.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Tests.Web;
 
@@ -16,6 +21,30 @@ namespace EmergencyWorkflows.Api.Tests.Web;
 public class PageLanguageTests(SharedHost host)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("zh-CN", "截止时间：2026年12月3日 01:30（UTC+08:00）。")]
+    [InlineData("en-US", "due 2026-12-03 01:30 UTC+08:00.")]
+    public void TimelineFormat_DueInstants_WrittenInTheDisplayZoneWithItsOffset(string language, string expected)
+    {
+        var lines = host.Factory.Services.GetRequiredService<IStringLocalizer<TimelineLines>>();
+        var common = host.Factory.Services.GetRequiredService<IStringLocalizer<CommonText>>();
+        var display = new DisplayTime(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var args = new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = "Rotate the certificate", ["who"] = "m-responder", ["due"] = "2026-12-02T17:30:00Z" };
+        var before = CultureInfo.CurrentUICulture;
+        string line;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            line = TimelineFormat.Line(lines, common, display, "Review.ActionAssigned", args, "the stored English summary");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        line.Should().EndWith(expected).And.NotContain("17:30", "the UTC wall clock is not shown");
+    }
 
     [Fact]
     public async Task IncidentPage_TimelineOfAHandledIncident_InTheReadersLanguage()

@@ -113,10 +113,43 @@ public partial class PageResourceTests
         Texts(Path.Combine(PagesFolder, "Employee", "EmployeeText.zh-CN.resx")).Keys.Should().Contain(codes);
     }
 
+    [Fact]
+    public void TaskRefusals_EveryCode_HasAPageTextInBothLanguages()
+    {
+        var codes = TaskCodePattern().Matches(File.ReadAllText(Path.Combine(SourceFolder, "EmergencyWorkflows.Api", "Tasks", "TaskBoard.cs")))
+            .Select(m => "ApiError." + m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        codes.Should().HaveCountGreaterThanOrEqualTo(10);
+        Texts(Path.Combine(PagesFolder, "Respond", "RespondText.resx")).Keys.Should().Contain(codes);
+        Texts(Path.Combine(PagesFolder, "Respond", "RespondText.zh-CN.resx")).Keys.Should().Contain(codes);
+    }
+
+    [Fact]
+    public void LeadFormProblems_EveryCode_HasAPageTextInBothLanguages()
+    {
+        var codes = new[] { "AnnouncementEndpoints.cs", "ReviewEndpoints.cs" }
+            .SelectMany(f => CodedProblemPattern().Matches(File.ReadAllText(Path.Combine(SourceFolder, "EmergencyWorkflows.Api", "Release", f))))
+            .Select(m => "ApiError." + m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        codes.Should().HaveCountGreaterThanOrEqualTo(15);
+        Texts(Path.Combine(PagesFolder, "Lead", "LeadText.resx")).Keys.Should().Contain(codes);
+        Texts(Path.Combine(PagesFolder, "Lead", "LeadText.zh-CN.resx")).Keys.Should().Contain(codes);
+    }
+
     private static string SourceFolder => Path.Combine(TestPaths.RepositoryRoot, "src");
 
     [GeneratedRegex(@"\bOf\(""([\w.]+)""")]
     private static partial Regex MessageKeyPattern();
+
+    [GeneratedRegex(@"""((?:Announce|Review|Action)\.\w+|ChangedMeanwhile)""")]
+    private static partial Regex CodedProblemPattern();
+
+    [GeneratedRegex(@"""(Task\.\w+)""")]
+    private static partial Regex TaskCodePattern();
 
     [GeneratedRegex(@"(?:\bAdd\([^,]+, |FieldError\.Of\()""([\w.]+)""")]
     private static partial Regex ErrorCodePattern();

@@ -292,6 +292,52 @@ public class RespondPageTests(SharedHost host)
         ((string)theirs["assignee"]!).Should().Be("m-responder2");
     }
 
+    [Theory]
+    [InlineData("zh-CN", true)]
+    [InlineData("en-US", false)]
+    public async Task TaskPage_RefusalsOfTheTaskBoard_SaidInTheReaderLanguage(string language, bool chinese)
+    {
+        using var responder = host.Factory.CreateClientAs("responder");
+        using var responder2 = host.Factory.CreateClientAs("responder2");
+        var id = await IncidentWithTasksAsync("personnel-safety");
+        var tasks = await TaskDriver.OpenForAsync(responder, id);
+        var task = tasks.First(t => t["formFields"]!.AsArray().Count > 0);
+        var taskId = (string)task["id"]!;
+        var other = tasks.First(t => (string)t["id"]! != taskId);
+        var otherId = (string)other["id"]!;
+        (await IncidentHost.PostAsync(responder2, $"/api/tasks/{otherId}/claim", new { })).Status.Should().Be(HttpStatusCode.OK);
+        using var page = await PageClient.SignedInAsync(host.Factory, "responder", language);
+        using var leadPage = await PageClient.SignedInAsync(host.Factory, "lead", language);
+        var badOutcome = ValidForm(task);
+        badOutcome["outcome"] = "NoSuchOutcome";
+
+        using var unknownOutcome = await page.PostFormAsync($"/tasks/{taskId}?handler=Complete", badOutcome, $"/tasks/{taskId}");
+        using var unknownPerson = await page.PostFormAsync($"/tasks/{taskId}?handler=Reassign",
+            new Dictionary<string, string> { ["to"] = "nobody-here", ["reason"] = "Someone else should" }, $"/tasks/{taskId}");
+        using var claimedByOther = await leadPage.PostFormAsync($"/tasks/{otherId}?handler=Complete", ValidForm(other), $"/tasks/{otherId}");
+
+        unknownOutcome.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknownPerson.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        claimedByOther.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var outcomeErrors = new HtmlParser().ParseDocument(await unknownOutcome.Content.ReadAsStringAsync()).QuerySelector("#form-errors")!.TextContent;
+        var personErrors = new HtmlParser().ParseDocument(await unknownPerson.Content.ReadAsStringAsync()).QuerySelector("#reassign-errors")!.TextContent;
+        var claimErrors = new HtmlParser().ParseDocument(await claimedByOther.Content.ReadAsStringAsync()).QuerySelector("#form-errors")!.TextContent;
+        if (chinese)
+        {
+            outcomeErrors.Should().Contain("该任务不能以此方式结束").And.NotContain("must be one of");
+            personErrors.Should().Contain("“nobody-here”既不是小组成员也不是角色").And.NotContain("is neither");
+            claimErrors.Should().Contain("该任务已由 m-responder2 认领").And.NotContain("only they may complete");
+        }
+        else
+        {
+            outcomeErrors.Should().Contain("This task cannot end that way; use one of its buttons.");
+            personErrors.Should().Contain("'nobody-here' is neither a team member nor a role");
+            claimErrors.Should().Contain("The task is claimed by m-responder2; only they may complete it");
+        }
+
+        (await TaskDriver.OpenForAsync(responder, id)).Select(t => (string)t["id"]!).Should().Contain(taskId, "nothing was done");
+    }
+
     [Fact]
     public async Task TaskPage_FormWithoutAntiforgeryToken_RefusedAndTaskOpen()
     {

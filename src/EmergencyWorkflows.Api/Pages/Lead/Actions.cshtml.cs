@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Pages.Lead;
@@ -19,7 +20,8 @@ internal sealed record ActionList(IReadOnlyList<ActionRow> Rows, DateTimeOffset 
 
 /// <summary><c>/lead/actions</c>: every open improvement action across incidents, overdue first and marked as such.</summary>
 [Authorize(Policy = AuthPolicies.TeamLead)]
-internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> contexts, IncidentWriter writer, TimeProvider time, IOptions<AuthOptions> auth) : PageModel
+internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> contexts, IncidentWriter writer, TimeProvider time, IOptions<AuthOptions> auth,
+    IStringLocalizer<LeadText> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -44,7 +46,7 @@ internal sealed class ActionsModel(IDbContextFactory<WorkflowsDbContext> context
             return RedirectToPage(new { done = "action-done" });
         }
 
-        Form.TakeProblem(done.Result);
+        Form.TakeProblem(done.Result, l);
         Response.StatusCode = Form.ProblemStatus ?? StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);
         return Page();

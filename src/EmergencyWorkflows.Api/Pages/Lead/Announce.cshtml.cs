@@ -109,7 +109,7 @@ internal sealed class AnnounceModel(
             return RedirectToPage(new { id = Id, done = "published" });
         }
 
-        Form.TakeProblem(published.Result);
+        Form.TakeProblem(published.Result, l);
         Response.StatusCode = Form.ProblemStatus ?? StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Errors;
 using EmergencyWorkflows.Api.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -31,11 +32,17 @@ internal sealed class LeadForm
         return outcome.Code is { } code && l["ApiError." + code] is { ResourceNotFound: false } text ? text.Value : outcome.Message;
     }
 
-    /// <summary>Takes a refusal from an API handler's result; false when the result was not a ProblemDetails.</summary>
-    public bool TakeProblem(IResult result)
+    /// <summary>Takes a refusal from an API handler's result; false when the result was not a ProblemDetails. A coded
+    /// problem (<see cref="Problems.CodeOf"/>) is said in the page's language when <paramref name="l"/> has its text.</summary>
+    public bool TakeProblem(IResult result, IStringLocalizer<LeadText>? l = null)
     {
         switch (result)
         {
+            case ProblemHttpResult problem when l is not null && Problems.CodeOf(problem.ProblemDetails) is var (code, args)
+                && l["ApiError." + code, [.. args]] is { ResourceNotFound: false } text:
+                Problem = text.Value;
+                ProblemStatus = problem.StatusCode;
+                return true;
             case ProblemHttpResult problem:
                 Problem = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? problem.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 ProblemStatus = problem.StatusCode;

@@ -157,7 +157,7 @@ internal sealed class ReviewModel(
             return RedirectToPage(new { id = Id, done = "reviewed" });
         }
 
-        Form.TakeProblem(written.Result);
+        Form.TakeProblem(written.Result, l);
         return Invalid(Form.ProblemStatus ?? StatusCodes.Status400BadRequest);
     }
 
@@ -208,7 +208,7 @@ internal sealed class ReviewModel(
             return RedirectToPage(new { id = Id, done = "action-done" });
         }
 
-        Form.TakeProblem(done.Result);
+        Form.TakeProblem(done.Result, l);
         return Invalid(Form.ProblemStatus ?? StatusCodes.Status400BadRequest);
     }
 

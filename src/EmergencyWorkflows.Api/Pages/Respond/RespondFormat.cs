@@ -1,6 +1,8 @@
 using System.Globalization;
 using EmergencyWorkflows.Api.Auth;
+using EmergencyWorkflows.Api.Tasks;
 using EmergencyWorkflows.Emergency.Incidents;
+using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Pages.Respond;
 
@@ -22,4 +24,13 @@ internal static class RespondFormat
     public static string? RoleKey(string? assignee) => AuthRoles.Normalize(assignee) is { } role ? "Role." + role : null;
 
     public static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>A task refusal in the page's language when its code has a text here (ApiError.*, its args filling {0}…),
+    /// else the English sentence the API answers with.</summary>
+    public static string? Say(IStringLocalizer<RespondText> l, TaskOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Code is { } code && l["ApiError." + code, [.. outcome.Args ?? []]] is { ResourceNotFound: false } text ? text.Value : outcome.Message;
+    }
 }

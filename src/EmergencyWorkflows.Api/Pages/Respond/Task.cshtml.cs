@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace EmergencyWorkflows.Api.Pages.Respond;
@@ -21,7 +22,7 @@ namespace EmergencyWorkflows.Api.Pages.Respond;
 /// </summary>
 [Authorize(Policy = AuthPolicies.Responder)]
 internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbContext> contexts, IEmergencyDirectory directory,
-    IOptions<AuthOptions> auth) : PageModel
+    IOptions<AuthOptions> auth, IStringLocalizer<RespondText> l) : PageModel
 {
     [FromRoute]
     public string TaskId { get; set; } = string.Empty;
@@ -44,7 +45,7 @@ internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbCo
     /// <summary>Field errors by field name (resource keys), shown next to the field and in the summary.</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A refusal the API would answer (its message), shown in the summary.</summary>
+    /// <summary>A refusal the API would answer, in the page's language (<see cref="RespondFormat.Say"/>), shown in the summary.</summary>
     public string? Refusal { get; private set; }
 
     public string? ReassignTo { get; private set; }
@@ -157,7 +158,7 @@ internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbCo
             return Missing();
         }
 
-        ReassignRefusal = result.Message;
+        ReassignRefusal = RespondFormat.Say(l, result);
         Response.StatusCode = StatusOf(result.Kind);
         return Page();
     }
@@ -169,7 +170,7 @@ internal sealed class TaskModel(TaskBoard board, IDbContextFactory<WorkflowsDbCo
             return Missing();
         }
 
-        Refusal = result.Message;
+        Refusal = RespondFormat.Say(l, result);
         Response.StatusCode = StatusOf(result.Kind);
         return Page();
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EmergencyWorkflows.Api.Pages.Respond;
 
@@ -14,7 +15,7 @@ namespace EmergencyWorkflows.Api.Pages.Respond;
 /// with a one-tap claim. The list is a live region: <c>?handler=Fragment</c> renders it alone for site.js.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Responder)]
-internal sealed class TasksModel(TaskBoard board, IDbContextFactory<WorkflowsDbContext> contexts) : PageModel
+internal sealed class TasksModel(TaskBoard board, IDbContextFactory<WorkflowsDbContext> contexts, IStringLocalizer<RespondText> l) : PageModel
 {
     public IReadOnlyList<TaskRow> Rows { get; private set; } = [];
 
@@ -46,7 +47,7 @@ internal sealed class TasksModel(TaskBoard board, IDbContextFactory<WorkflowsDbC
             return Redirect("/tasks/" + Uri.EscapeDataString(taskId));
         }
 
-        Problem = outcome.Message;
+        Problem = RespondFormat.Say(l, outcome);
         return RedirectToPage();
     }
 
