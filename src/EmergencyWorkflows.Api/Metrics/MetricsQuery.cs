@@ -1,3 +1,4 @@
+using EmergencyWorkflows.Api.Web;
 using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Emergency.Metrics;
 using EmergencyWorkflows.Emergency.Sla;
@@ -14,11 +15,12 @@ namespace EmergencyWorkflows.Api.Metrics;
 /// incident's response SLA as its workflow instance recorded it (deadline, first acknowledgement, first arrival).
 /// </summary>
 internal sealed class MetricsQuery(
-    IDbContextFactory<WorkflowsDbContext> contexts, IWorkflowInstanceStore instances, SlaTargets targets, MetricsOptions options, TimeProvider time)
+    IDbContextFactory<WorkflowsDbContext> contexts, IWorkflowInstanceStore instances, SlaTargets targets, MetricsOptions options, DisplayTime display,
+    TimeProvider time)
 {
     private static readonly string[] Finished = [nameof(IncidentStatus.Closed), nameof(IncidentStatus.Cancelled)];
 
-    public TimeZoneInfo Zone { get; } = options.Zone();
+    public TimeZoneInfo Zone { get; } = options.Zone(display.Zone);
 
     public DateTimeOffset Now => time.GetUtcNow();
 

@@ -8,7 +8,8 @@ namespace EmergencyWorkflows.Api.Tests.Metrics;
 [Collection(MetricsHostCollection.Name)]
 public class MetricsApiTests(MetricsHost host)
 {
-    private static readonly DateTimeOffset Today = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+    // Days start at midnight in the pages' display zone (default Asia/Shanghai), as every page shows its times.
+    private static readonly DateTimeOffset Today = new(2026, 11, 30, 0, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
     public async Task Metrics_AckAtTwoMinutesAndNeverAcknowledged_CountedInTheirGroupsAndAsOneBreach()
@@ -20,6 +21,7 @@ public class MetricsApiTests(MetricsHost host)
         ((DateTimeOffset)json["from"]!).Should().Be(Today.AddDays(-29));
         ((DateTimeOffset)json["to"]!).Should().Be(Today.AddDays(1));
         ((string?)json["bucket"]).Should().Be("Day");
+        ((string?)json["timeZone"]).Should().Be("Asia/Shanghai");
         var totals = json["totals"]!;
         ((int)totals["reported"]!).Should().Be(2);
         ((int)totals["met"]!).Should().Be(1);
