@@ -9,11 +9,6 @@ namespace EmergencyWorkflows.Api.Incidents;
 /// </summary>
 internal static class IncidentInstances
 {
-    public static string ForCategory(string incidentId, string category) => IncidentInstanceIds.ForCategory(incidentId, category);
-
-    /// <summary>The incident an instance id belongs to (the id itself unless it is a re-categorised incident's).</summary>
-    public static string IncidentOf(string instanceId) => IncidentInstanceIds.IncidentOf(instanceId);
-
     /// <summary>The incident's current instance: its own while that runs, else the re-categorised one, else its own.</summary>
     public static async Task<WorkflowInstance?> CurrentAsync(IWorkflowInstanceStore instances, string incidentId, CancellationToken cancellationToken)
     {

@@ -192,7 +192,7 @@ internal sealed class IncidentIntake(
             {
                 // Re-categorised out of triage: the triage workflow stops and the category's runs under its own id,
                 // taking over the response already recorded (SLA, responses, escalation rounds).
-                instanceId = IncidentInstances.ForCategory(record.Id, record.DefinitionId);
+                instanceId = IncidentInstanceIds.ForCategory(record.Id, record.DefinitionId);
                 carryOver = WorkflowIncidentRecord.CarryOver(own);
                 if (!own.IsFinished)
                 {

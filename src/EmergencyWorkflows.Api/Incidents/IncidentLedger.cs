@@ -102,7 +102,7 @@ internal sealed class IncidentLedger(
     public async Task RecordResponseAsync(string id, IncidentResponse response, string? recordedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        id = IncidentInstances.IncidentOf(id);
+        id = IncidentInstanceIds.IncidentOf(id);
         var now = time.GetUtcNow();
         var who = response.By ?? recordedBy ?? "unknown";
         await writer.WriteAsync(async (db, ct) =>
@@ -141,7 +141,7 @@ internal sealed class IncidentLedger(
     /// it: who raised which event. The payload stays out (it may hold personal data). Nothing for an instance that is no incident.</summary>
     public async Task RecordSignalAsync(string id, string actor, string eventName, CancellationToken cancellationToken)
     {
-        id = IncidentInstances.IncidentOf(id);
+        id = IncidentInstanceIds.IncidentOf(id);
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
         {
@@ -163,7 +163,7 @@ internal sealed class IncidentLedger(
     public async Task RecordSystemAsync(string id, TimelineKind kind, TimelineMessage message, string? detail, string sourceId,
         IReadOnlyCollection<string>? notified, CancellationToken cancellationToken)
     {
-        id = IncidentInstances.IncidentOf(id);
+        id = IncidentInstanceIds.IncidentOf(id);
         var now = time.GetUtcNow();
         await writer.WriteAsync(async (db, ct) =>
         {

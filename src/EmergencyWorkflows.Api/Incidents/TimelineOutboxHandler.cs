@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmergencyWorkflows.Emergency.Activities;
+using EmergencyWorkflows.Emergency.Incidents;
 using EmergencyWorkflows.Persistence.Incidents;
 using EmergencyWorkflows.Runtime.Execution;
 using EmergencyWorkflows.Runtime.Instances;
@@ -30,7 +31,7 @@ internal sealed class TimelineOutboxHandler(IncidentWriter writer, ILogger<Timel
             .ToList();
         var written = await writer.WriteAsync(async (db, ct) =>
         {
-            var incidentId = IncidentInstances.IncidentOf(message.InstanceId);
+            var incidentId = IncidentInstanceIds.IncidentOf(message.InstanceId);
             var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, ct);
             if (incident is null || await db.IncidentTimeline.AnyAsync(t => t.SourceId == message.Id, ct))
             {
