@@ -131,17 +131,7 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(arrived);
-        var until = DateTimeOffset.UtcNow + NavigationDeadline;
-        while (!arrived(page.Url))
-        {
-            if (DateTimeOffset.UtcNow > until)
-            {
-                throw new TimeoutException($"Not within {NavigationDeadline}: the page did not navigate as expected. Still at {page.Url}");
-            }
-
-            await Task.Delay(50);
-        }
-
+        await UntilAsync(() => Task.FromResult(page.Url), arrived, NavigationDeadline, "the page navigates where expected");
         await page.Locator("main").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float)NavigationDeadline.TotalMilliseconds });
     }
 
